@@ -1,0 +1,5 @@
+export { createDb } from './connection/create-db';
+export type { Db, Engine, CreateDbOptions } from './connection/create-db';
+export { runMigrations } from './migrations/run-migrations';
+export type { MigrationResult } from './migrations/run-migrations';
+export type * from './schema/database';
