@@ -129,7 +129,9 @@ function createPostgresDb(url: string): Db {
       }
     },
     async close() {
-      await kysely.destroy(); // ends the pool too
+      await kysely.destroy();
+      // Kysely ends the pool only if it ran a query itself; migrations may have used it alone.
+      if (!pool.ending) await pool.end();
     },
   };
 }

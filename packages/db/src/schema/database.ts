@@ -11,7 +11,7 @@ export type StoredGeometry =
   | { type: 'Polygon'; coordinates: number[][][] }
   | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
-type Json<T> = JSONColumnType<T, string, string>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
 
 export type DivisionsTable = {
   code: string;
@@ -112,7 +112,7 @@ export type GridImportBatchesTable = {
   source_crs: 'wgs84' | 'gcj02';
   status: 'applied' | 'rejected';
   feature_count: number;
-  report: Json<unknown>;
+  report: Json<Record<string, unknown>>;
 };
 
 export type UnitGridsTable = {

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from '@xiuhua/core';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAuth } from './http/auth/auth.plugin';
+import { errorHandler, notFoundHandler } from './http/errors/error-handler';
+import { registerOpenApi } from './http/openapi';
+import { routeModules } from './http/routes/index';
+
+export type BuildAppOptions = {
+  ctx: AppContext;
+  logger?: FastifyServerOptions['logger'];
+  /** Built web console to serve at / (default apps/web/dist when present). */
+  webDir?: string | null;
+};
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** JSON bodies above this are refused with 413; imports raise it per route. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP application around a context; the caller listens (or injects in tests). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerAuth(app, options.ctx);
+  for (const register of routeModules) register(app, options.ctx);
+
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { CacheRegistry, DEFAULT_SETTINGS, type AppContext } from '@xiuhua/core';
+import { createDb, runMigrations } from '@xiuhua/db';
+import { systemClock } from '@xiuhua/domain';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+
+export type ServerConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+};
+
+/** Reads PORT, HOST, DATABASE_URL and XIUHUA_DATA_DIR with their documented defaults. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.XIUHUA_DATA_DIR ?? './data'),
+  };
+}
+
+/** Opens the database, applies migrations and returns a context for commands. */
+export async function openContext(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<AppContext> {
+  const db = await createDb(config.databaseUrl, { dataDir: config.dataDir });
+  await runMigrations(db);
+  return { db, clock: systemClock, dataDir: config.dataDir, settings: DEFAULT_SETTINGS, caches: new CacheRegistry() };
+}
+
+export type RunningServer = { app: FastifyInstance; ctx: AppContext; url: string; close(): Promise<void> };
+
+/** Starts the platform: database, migrations, HTTP. */
+export async function startServer(config: ServerConfig, hooks: { beforeListen?: (ctx: AppContext) => Promise<void> } = {}): Promise<RunningServer> {
+  const ctx = await openContext(config);
+  await hooks.beforeListen?.(ctx);
+  const app = await buildApp({ ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir }, 'xiuhua started');
+  return {
+    app,
+    ctx,
+    url: address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
+    async close() {
+      await app.close();
+      await ctx.db.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './roles';
+export type * from './actor';
+export * from './policies';

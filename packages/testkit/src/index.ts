@@ -1,0 +1,5 @@
+export * from './fake-clock';
+export * from './test-db';
+export * from './test-context';
+export * from './factories';
+export * from './test-app';
