@@ -15,6 +15,8 @@ export type BuildAppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Built web console to serve at / (default apps/web/dist when present). */
   webDir?: string | null;
+  /** In-process clients (the local CLI) authenticate as the system admin with this secret. */
+  systemSecret?: string;
 };
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -33,13 +35,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
   await registerOpenApi(app);
-  registerAuth(app, options.ctx);
+  registerAuth(app, options.ctx, options.systemSecret ? { systemSecret: options.systemSecret } : {});
   for (const register of routeModules) register(app, options.ctx);
 
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    // Serves index.html at / and the built assets; routes outside /api/ need no login.
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
-    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }
   return app;
 }

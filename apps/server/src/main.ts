@@ -1,9 +1,12 @@
 import path from 'node:path';
-import { CacheRegistry, DEFAULT_SETTINGS, type AppContext } from '@xiuhua/core';
+import { CacheRegistry, DEFAULT_SETTINGS, isDatabaseEmpty, seedDemo, type AppContext } from '@xiuhua/core';
 import { createDb, runMigrations } from '@xiuhua/db';
 import { systemClock } from '@xiuhua/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { SYSTEM_ACTOR } from './http/auth/auth.plugin';
+import { formatDemoReport } from './demo/demo-report';
+import { readDemoSources } from './demo/reference-data';
 
 export type ServerConfig = {
   port: number;
@@ -33,13 +36,21 @@ export async function openContext(config: Pick<ServerConfig, 'databaseUrl' | 'da
 
 export type RunningServer = { app: FastifyInstance; ctx: AppContext; url: string; close(): Promise<void> };
 
-/** Starts the platform: database, migrations, HTTP. */
-export async function startServer(config: ServerConfig, hooks: { beforeListen?: (ctx: AppContext) => Promise<void> } = {}): Promise<RunningServer> {
+/**
+ * Starts the platform: database, migrations, HTTP. On an empty database the Yangpu demo is
+ * seeded first (unless disabled) and its logins printed.
+ */
+export async function startServer(config: ServerConfig, options: { seedDemoIfEmpty?: boolean } = {}): Promise<RunningServer> {
   const ctx = await openContext(config);
-  await hooks.beforeListen?.(ctx);
+  let demoText: string | undefined;
+  if (options.seedDemoIfEmpty && (await isDatabaseEmpty(ctx))) {
+    const report = await seedDemo(ctx, SYSTEM_ACTOR, readDemoSources());
+    demoText = formatDemoReport(report, `http://localhost:${config.port}`);
+  }
   const app = await buildApp({ ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir }, 'xiuhua started');
+  if (demoText) process.stdout.write(`${demoText}\n`);
   return {
     app,
     ctx,

@@ -1,2 +1,7 @@
 export * from './common.schema';
 export * from './access.schema';
+export * from './calendar.schema';
+export * from './geo.schema';
+export * from './catalogue.schema';
+export * from './components.schema';
+export * from './imports.schema';

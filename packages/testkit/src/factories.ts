@@ -2,6 +2,54 @@ import { hashPassword } from '@xiuhua/core';
 import { divisionRepository, organisationRepository, userRepository, type Executor } from '@xiuhua/db';
 import type { Role } from '@xiuhua/domain';
 
+/** A square area: south-west corner and side in degrees. */
+export type SquareOutline = { west: number; south: number; side: number };
+
+export function squarePolygon(square: { west: number; south: number; side: number; height?: number }) {
+  const { west, south, side } = square;
+  const north = south + (square.height ?? side);
+  const east = west + side;
+  return {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
+      ],
+    ],
+  };
+}
+
+function squareBBox(square: SquareOutline): [number, number, number, number] {
+  return [square.west, square.south, square.west + square.side, square.south + square.side];
+}
+
+/**
+ * A FeatureCollection of n × n square unit grids tiling the outline, numbered row-major
+ * from the north-west, all in one community.
+ */
+export function latticeGrids(square: SquareOutline, communityCode: string, n: number) {
+  const step = square.side / n;
+  const features = [];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const seq = row * n + col + 1;
+      features.push({
+        type: 'Feature' as const,
+        properties: { code: `${communityCode}${String(seq).padStart(3, '0')}` } as Record<string, unknown>,
+        geometry: squarePolygon({ west: square.west + col * step, south: square.south + square.side - (row + 1) * step, side: step }) as {
+          type: 'Polygon';
+          coordinates: number[][][];
+        },
+      });
+    }
+  }
+  return { type: 'FeatureCollection' as const, features };
+}
+
 let sequence = 0;
 const unique = () => `${process.pid.toString(36)}${(++sequence).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
@@ -17,7 +65,7 @@ export type TestDistrict = {
  */
 export async function buildDistrict(
   db: Executor,
-  options: { streets?: number; communities?: number; code?: string } = {},
+  options: { streets?: number; communities?: number; code?: string; outline?: SquareOutline } = {},
 ): Promise<TestDistrict> {
   const code = options.code ?? `9${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
   const district: TestDistrict = { code, name: `测试区${code}`, streets: [] };
@@ -32,7 +80,13 @@ export async function buildDistrict(
   await divisionRepository.upsertMany(
     db,
     [
-      { code, level: 'district', name: district.name, parentCode: null },
+      {
+        code,
+        level: 'district',
+        name: district.name,
+        parentCode: null,
+        ...(options.outline ? { outline: squarePolygon(options.outline), bbox: squareBBox(options.outline) } : {}),
+      },
       ...district.streets.map((s) => ({ code: s.code, level: 'street' as const, name: s.name, parentCode: code })),
       ...district.streets.flatMap((s) =>
         s.communities.map((c) => ({ code: c.code, level: 'community' as const, name: c.name, parentCode: s.code })),

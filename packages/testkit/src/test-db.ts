@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createDb, runMigrations, type Db } from '@xiuhua/db';
 import { sql } from 'kysely';
 
-export type TestDb = Db & { drop(): Promise<void> };
+/** `url` is undefined for in-memory PGlite, which no other process can open. */
+export type TestDb = Db & { url: string | undefined; drop(): Promise<void> };
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -13,7 +14,7 @@ export async function createTestDb(): Promise<TestDb> {
   if (!url) {
     const db = await createDb('pglite://memory');
     await runMigrations(db);
-    return { ...db, drop: () => db.close() };
+    return { ...db, url: undefined, drop: () => db.close() };
   }
   const name = `xiuhua_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await createDb(url);
@@ -24,6 +25,7 @@ export async function createTestDb(): Promise<TestDb> {
   await runMigrations(db);
   return {
     ...db,
+    url: target.toString(),
     async drop() {
       await db.close();
       // No FORCE: DROP DATABASE itself waits a few seconds for closing backends to exit.

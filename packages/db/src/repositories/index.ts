@@ -6,3 +6,7 @@ export * from './login-attempt.repository';
 export * from './organisation.repository';
 export * from './admin-audit.repository';
 export * from './division.repository';
+export * from './calendar.repository';
+export * from './grid.repository';
+export * from './catalogue.repository';
+export * from './component.repository';

@@ -16,12 +16,27 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   return joined || context || 'body';
 }
 
+/**
+ * One detail per field: a union of literals fails once per branch in AJV, which reads badly,
+ * so those collapse into "must be one of …".
+ */
 function fromValidation(error: FastifyError): Mapped {
-  const issues = (error.validation ?? []) as ValidationIssue[];
+  const issues = (error.validation ?? []) as (ValidationIssue & { keyword?: string })[];
   const context = error.validationContext;
-  const details = issues.map((issue) => ({
-    field: fieldOf(issue, context),
-    reason: issue.params?.additionalProperty ? 'is not allowed' : (issue.message ?? 'is invalid'),
+  const byField = new Map<string, { reasons: string[]; allowed: unknown[] }>();
+  for (const issue of issues) {
+    const field = fieldOf(issue, context);
+    const entry = byField.get(field) ?? { reasons: [], allowed: [] };
+    if (issue.keyword === 'const' && issue.params && 'allowedValue' in issue.params) entry.allowed.push(issue.params.allowedValue);
+    else if (issue.keyword !== 'anyOf') {
+      const reason = issue.params?.additionalProperty ? 'is not allowed' : (issue.message ?? 'is invalid');
+      if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+    }
+    byField.set(field, entry);
+  }
+  const details = [...byField.entries()].map(([field, entry]) => ({
+    field,
+    reason: entry.allowed.length > 0 ? `must be one of: ${entry.allowed.join(', ')}` : entry.reasons.join('; ') || 'is invalid',
     in: context,
   }));
   const first = details[0];

@@ -1,6 +1,13 @@
 import type { RouteModule } from './route-types';
+import { adminRoutes } from './admin/admin.routes';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes';
 import { authRoutes } from './auth/auth.routes';
+import { calendarRoutes } from './calendars/calendars.routes';
+import { classRoutes } from './classes/classes.routes';
+import { componentRoutes } from './components/components.routes';
+import { divisionRoutes } from './divisions/divisions.routes';
+import { gridRoutes } from './grids/grids.routes';
+import { importRoutes } from './imports/imports.routes';
 import { healthRoutes } from './health/health.routes';
 import { organisationRoutes } from './organisations/organisations.routes';
 import { userRoutes } from './users/users.routes';
@@ -12,4 +19,11 @@ export const routeModules: RouteModule[] = [
   userRoutes,
   organisationRoutes,
   apiTokenRoutes,
+  calendarRoutes,
+  divisionRoutes,
+  gridRoutes,
+  classRoutes,
+  componentRoutes,
+  importRoutes,
+  adminRoutes,
 ];

@@ -1,0 +1,2 @@
+export * from './generate-demo-district';
+export { createPrng } from './prng';
