@@ -21,7 +21,13 @@ describe('npm start with the demo district', () => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'xiuhua-e2e-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', XIUHUA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      XIUHUA_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     if (process.env.DATABASE_URL) {
       testDb = await createTestDb();
@@ -29,7 +35,10 @@ describe('npm start with the demo district', () => {
       await testDb.close(); // the server process opens its own connections
     }
     const started = Date.now();
-    child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     baseUrl = await new Promise<string>((resolve, reject) => {
@@ -53,7 +62,16 @@ describe('npm start with the demo district', () => {
   });
 
   it('prints one login per role and an Open311 api_key line', () => {
-    for (const username of ['admin', 'supervisor', 'operator', 'shiftleader', 'dispatcher', 'department', 'commander', 'leader']) {
+    for (const username of [
+      'admin',
+      'supervisor',
+      'operator',
+      'shiftleader',
+      'dispatcher',
+      'department',
+      'commander',
+      'leader',
+    ]) {
       expect(output).toMatch(new RegExp(`^\\s+${username}\\s`, 'm'));
     }
     expect(output).toMatch(/^Open311 api_key: xht_[A-Za-z0-9_-]{20,}$/m);
@@ -69,20 +87,31 @@ describe('npm start with the demo district', () => {
     });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const located = await fetch(`${baseUrl}/api/grids/locate?lng=121.52&lat=31.29`, { headers: { cookie } });
+    const located = await fetch(`${baseUrl}/api/grids/locate?lng=121.52&lat=31.29`, {
+      headers: { cookie },
+    });
     expect(located.status).toBe(200);
-    const body = (await located.json()) as { grid: { code: string }; street: { code: string; name: string }; community: { name: string }; district: { name: string } };
+    const body = (await located.json()) as {
+      grid: { code: string };
+      street: { code: string; name: string };
+      community: { name: string };
+      district: { name: string };
+    };
     expect(body.grid.code).toMatch(/^310110\d{9}$/);
     expect(body.street.name).toMatch(/街道$/);
     expect(body.community.name.length).toBeGreaterThan(0);
     expect(body.district.name).toBe('杨浦区');
-    const outside = await fetch(`${baseUrl}/api/grids/locate?lng=121.30&lat=31.10`, { headers: { cookie } });
+    const outside = await fetch(`${baseUrl}/api/grids/locate?lng=121.30&lat=31.10`, {
+      headers: { cookie },
+    });
     expect(outside.status).toBe(404);
   });
 
   it('serves health, the OpenAPI document and the web page', async () => {
     expect(await (await fetch(`${baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(((await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { openapi: string }).openapi).toBe('3.1.0');
+    expect(
+      ((await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { openapi: string }).openapi,
+    ).toBe('3.1.0');
     const page = await fetch(`${baseUrl}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('绣花');

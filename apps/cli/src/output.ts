@@ -1,5 +1,8 @@
 /** Terminal output helpers: progress bars on stderr, results on stdout. */
-export function progressBar(label: string, total: number): { tick(done: number): void; finish(): void } {
+export function progressBar(
+  label: string,
+  total: number,
+): { tick(done: number): void; finish(): void } {
   const width = 30;
   const interactive = process.stderr.isTTY;
   let last = -1;
@@ -27,7 +30,10 @@ export type ApiErrorBody = { error?: { code?: string; message?: string; details?
 /** Prints an API error the way a person wants to read it, and returns the exit code. */
 export function reportApiError(status: number, body: unknown): number {
   const error = (body as ApiErrorBody | undefined)?.error;
-  process.stderr.write(`错误 / error ${status} ${error?.code ?? ''}: ${error?.message ?? JSON.stringify(body)}\n`);
-  for (const detail of error?.details ?? []) process.stderr.write(`  - ${JSON.stringify(detail)}\n`);
+  process.stderr.write(
+    `错误 / error ${status} ${error?.code ?? ''}: ${error?.message ?? JSON.stringify(body)}\n`,
+  );
+  for (const detail of error?.details ?? [])
+    process.stderr.write(`  - ${JSON.stringify(detail)}\n`);
   return status >= 500 ? 3 : 2;
 }

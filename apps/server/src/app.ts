@@ -35,7 +35,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
   await registerOpenApi(app);
-  registerAuth(app, options.ctx, options.systemSecret ? { systemSecret: options.systemSecret } : {});
+  registerAuth(
+    app,
+    options.ctx,
+    options.systemSecret ? { systemSecret: options.systemSecret } : {},
+  );
   for (const register of routeModules) register(app, options.ctx);
 
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

@@ -7,7 +7,12 @@ export type HttpResult = { status: number; body: unknown; headers: Record<string
 
 /** Speaks the platform's HTTP API; the CLI uses one of these and nothing else. */
 export type ApiClient = {
-  request(options: { method: string; url: string; body?: unknown; contentType?: string }): Promise<HttpResult>;
+  request(options: {
+    method: string;
+    url: string;
+    body?: unknown;
+    contentType?: string;
+  }): Promise<HttpResult>;
   close(): Promise<void>;
   describe: string;
 };
@@ -32,9 +37,11 @@ export async function openLocalClient(
         url,
         headers: {
           authorization: `Bearer ${systemSecret}`,
-          ...(body !== undefined ? { 'content-type': contentType ?? (isText ? 'text/plain' : 'application/json') } : {}),
+          ...(body !== undefined
+            ? { 'content-type': contentType ?? (isText ? 'text/plain' : 'application/json') }
+            : {}),
         },
-        ...(body !== undefined ? { payload: isText ? (body as string) : JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { payload: isText ? body : JSON.stringify(body) } : {}),
       });
       const text = response.body;
       let parsed: unknown = text;
@@ -63,7 +70,9 @@ export function openRemoteClient(baseUrl: string, token: string | undefined): Ap
         method,
         headers: {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': contentType ?? (isText ? 'text/plain' : 'application/json') } : {}),
+          ...(body !== undefined
+            ? { 'content-type': contentType ?? (isText ? 'text/plain' : 'application/json') }
+            : {}),
         },
         ...(body !== undefined ? { body: isText ? body : JSON.stringify(body) } : {}),
       });
@@ -74,7 +83,11 @@ export function openRemoteClient(baseUrl: string, token: string | undefined): Ap
       } catch {
         // not JSON: keep the text
       }
-      return { status: response.status, body: parsed, headers: Object.fromEntries(response.headers) };
+      return {
+        status: response.status,
+        body: parsed,
+        headers: Object.fromEntries(response.headers),
+      };
     },
     async close() {},
   };

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { CacheRegistry, DEFAULT_SETTINGS, isDatabaseEmpty, seedDemo, type AppContext } from '@xiuhua/core';
+import {
+  CacheRegistry,
+  DEFAULT_SETTINGS,
+  isDatabaseEmpty,
+  seedDemo,
+  type AppContext,
+} from '@xiuhua/core';
 import { createDb, runMigrations } from '@xiuhua/db';
 import { systemClock } from '@xiuhua/domain';
 import type { FastifyInstance } from 'fastify';
@@ -18,7 +24,8 @@ export type ServerConfig = {
 /** Reads PORT, HOST, DATABASE_URL and XIUHUA_DATA_DIR with their documented defaults. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -28,19 +35,35 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 }
 
 /** Opens the database, applies migrations and returns a context for commands. */
-export async function openContext(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<AppContext> {
+export async function openContext(
+  config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<AppContext> {
   const db = await createDb(config.databaseUrl, { dataDir: config.dataDir });
   await runMigrations(db);
-  return { db, clock: systemClock, dataDir: config.dataDir, settings: DEFAULT_SETTINGS, caches: new CacheRegistry() };
+  return {
+    db,
+    clock: systemClock,
+    dataDir: config.dataDir,
+    settings: DEFAULT_SETTINGS,
+    caches: new CacheRegistry(),
+  };
 }
 
-export type RunningServer = { app: FastifyInstance; ctx: AppContext; url: string; close(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+};
 
 /**
  * Starts the platform: database, migrations, HTTP. On an empty database the Yangpu demo is
  * seeded first (unless disabled) and its logins printed.
  */
-export async function startServer(config: ServerConfig, options: { seedDemoIfEmpty?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  options: { seedDemoIfEmpty?: boolean } = {},
+): Promise<RunningServer> {
   const ctx = await openContext(config);
   let demoText: string | undefined;
   if (options.seedDemoIfEmpty && (await isDatabaseEmpty(ctx))) {
@@ -49,7 +72,10 @@ export async function startServer(config: ServerConfig, options: { seedDemoIfEmp
   }
   const app = await buildApp({ ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir }, 'xiuhua started');
+  app.log.info(
+    { database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir },
+    'xiuhua started',
+  );
   if (demoText) process.stdout.write(`${demoText}\n`);
   return {
     app,

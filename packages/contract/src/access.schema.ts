@@ -23,8 +23,14 @@ export const ScopeOut = Type.Union([
 
 export const ScopeIn = Type.Union([
   Type.Object({ kind: Type.Literal('all') }),
-  Type.Object({ kind: Type.Literal('region'), divisionCode: Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$' }) }),
-  Type.Object({ kind: Type.Literal('department'), organisationCode: Type.String({ minLength: 1 }) }),
+  Type.Object({
+    kind: Type.Literal('region'),
+    divisionCode: Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$' }),
+  }),
+  Type.Object({
+    kind: Type.Literal('department'),
+    organisationCode: Type.String({ minLength: 1 }),
+  }),
 ]);
 
 export const LoginBody = Type.Object(
@@ -49,7 +55,10 @@ export const Me = Type.Object({
 export const LoginResponse = Type.Object({ user: Me, expiresAt: Timestamp });
 
 export const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ minLength: 1 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    currentPassword: Type.String({ minLength: 1 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
 
@@ -152,7 +161,9 @@ export const CreateApiTokenBody = Type.Object(
 );
 
 export const CreatedApiToken = Type.Object({
-  token: Type.String({ description: 'The secret: shown once, send as Authorization: Bearer <token>' }),
+  token: Type.String({
+    description: 'The secret: shown once, send as Authorization: Bearer <token>',
+  }),
   apiToken: ApiToken,
 });
 

@@ -1,8 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { DateOnly, Nullable, Timestamp } from './common.schema';
 
-const HourMinute = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$', description: 'local HH:MM; 24:00 ends the day' });
-export const WorkPeriod = Type.Object({ start: HourMinute, end: HourMinute }, { additionalProperties: false });
+const HourMinute = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+  description: 'local HH:MM; 24:00 ends the day',
+});
+export const WorkPeriod = Type.Object(
+  { start: HourMinute, end: HourMinute },
+  { additionalProperties: false },
+);
 
 export const SchemeVersion = Type.Object(
   {
@@ -48,7 +54,11 @@ export const SetCalendarDaysBody = Type.Object(
   {
     days: Type.Array(
       Type.Object(
-        { day: DateOnly, isWorking: Type.Boolean(), note: Type.Optional(Nullable(Type.String({ maxLength: 100 }))) },
+        {
+          day: DateOnly,
+          isWorking: Type.Boolean(),
+          note: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+        },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 400 },
@@ -71,9 +81,21 @@ export const DeadlineQuery = Type.Object({
   unit: LimitUnitSchema,
 });
 
-export const DeadlineResponse = Type.Object({ scheme: Type.String(), start: Timestamp, deadline: Timestamp });
+export const DeadlineResponse = Type.Object({
+  scheme: Type.String(),
+  start: Timestamp,
+  deadline: Timestamp,
+});
 
 export const WorkingTimeQuery = Type.Object({ from: Timestamp, to: Timestamp });
-export const WorkingTimeResponse = Type.Object({ scheme: Type.String(), workingMinutes: Type.Integer() });
-export const SchemeCodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) });
-export const SchemeDayParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }), day: DateOnly });
+export const WorkingTimeResponse = Type.Object({
+  scheme: Type.String(),
+  workingMinutes: Type.Integer(),
+});
+export const SchemeCodeParams = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
+});
+export const SchemeDayParams = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
+  day: DateOnly,
+});

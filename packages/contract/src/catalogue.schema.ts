@@ -7,7 +7,11 @@ export const StandardName = Type.Union([
   Type.Literal('CJ/T 214-2007'),
   Type.Literal('local'),
 ]);
-export const ClassKind = Type.Union([Type.Literal('component'), Type.Literal('matter'), Type.Literal('event')]);
+export const ClassKind = Type.Union([
+  Type.Literal('component'),
+  Type.Literal('matter'),
+  Type.Literal('event'),
+]);
 export const Urgency = Type.Union([Type.Literal('normal'), Type.Literal('urgent')]);
 
 export const ClassRule = Type.Object({
@@ -35,7 +39,9 @@ export const CaseClass = Type.Object({
 });
 
 export const ClassesQuery = Type.Object({
-  standard: Type.Optional(Type.Union([StandardName, Type.Literal('gbt2026'), Type.Literal('legacy')])),
+  standard: Type.Optional(
+    Type.Union([StandardName, Type.Literal('gbt2026'), Type.Literal('legacy')]),
+  ),
   kind: Type.Optional(ClassKind),
   bigCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
   q: Type.Optional(Type.String({ maxLength: 50 })),
@@ -82,7 +88,17 @@ export const CreateLocalClassBody = Type.Object(
 );
 
 export const ClassMapping = Type.Object({
-  legacy: Type.Object({ id: Type.Integer(), code: Type.String(), kind: Type.String(), name: Type.String() }),
-  current: Type.Object({ id: Type.Integer(), code: Type.String(), kind: Type.String(), name: Type.String() }),
+  legacy: Type.Object({
+    id: Type.Integer(),
+    code: Type.String(),
+    kind: Type.String(),
+    name: Type.String(),
+  }),
+  current: Type.Object({
+    id: Type.Integer(),
+    code: Type.String(),
+    kind: Type.String(),
+    name: Type.String(),
+  }),
   note: Nullable(Type.String()),
 });

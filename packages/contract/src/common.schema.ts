@@ -4,7 +4,9 @@ export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
       code: Type.String({ description: 'Stable machine code, e.g. VALIDATION_FAILED, NOT_FOUND' }),
-      message: Type.String({ description: 'Human message in the negotiated language (zh-CN default, en)' }),
+      message: Type.String({
+        description: 'Human message in the negotiated language (zh-CN default, en)',
+      }),
       details: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
         description: 'Per-field problems: { field, reason, … }',
       }),
@@ -31,7 +33,10 @@ export const Paged = <T extends TSchema>(item: T) =>
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 
 export const Timestamp = Type.String({ format: 'date-time' });
-export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const DateOnly = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'YYYY-MM-DD',
+});
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Error responses every authenticated route may give. */

@@ -2,12 +2,20 @@ import { Type } from '@sinclair/typebox';
 import { DateOnly, Nullable } from './common.schema';
 
 export const ComponentStatus = Type.Union(
-  [Type.Literal('intact'), Type.Literal('damaged'), Type.Literal('lost'), Type.Literal('scrapped'), Type.Literal('removed')],
+  [
+    Type.Literal('intact'),
+    Type.Literal('damaged'),
+    Type.Literal('lost'),
+    Type.Literal('scrapped'),
+    Type.Literal('removed'),
+  ],
   { description: '完好 / 破损 / 丢失 / 废弃 / 移除' },
 );
 
 export const Component = Type.Object({
-  id: Type.String({ description: '16-digit (CJ/T 214) or 17-digit (GB/T 47678.5-2026) component ID' }),
+  id: Type.String({
+    description: '16-digit (CJ/T 214) or 17-digit (GB/T 47678.5-2026) component ID',
+  }),
   classId: Type.Integer(),
   name: Type.String(),
   status: ComponentStatus,
@@ -27,7 +35,12 @@ export const Component = Type.Object({
 });
 
 export const ComponentsQuery = Type.Object({
-  bbox: Type.Optional(Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$', description: 'minLng,minLat,maxLng,maxLat' })),
+  bbox: Type.Optional(
+    Type.String({
+      pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
+      description: 'minLng,minLat,maxLng,maxLat',
+    }),
+  ),
   classCode: Type.Optional(Type.String({ pattern: '^[0-9]{4,5}$' })),
   grid: Type.Optional(Type.String({ pattern: '^[0-9]{15}$' })),
   status: Type.Optional(ComponentStatus),

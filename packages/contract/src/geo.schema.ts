@@ -1,7 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable } from './common.schema';
 
-const DivisionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$', description: 'district 6, street 9 or community 12 digits' });
+const DivisionCode = Type.String({
+  pattern: '^[0-9]{6}([0-9]{3}){0,2}$',
+  description: 'district 6, street 9 or community 12 digits',
+});
 const GridCode = Type.String({ pattern: '^[0-9]{15}$', description: '15-digit unit grid code' });
 const BBoxText = Type.String({
   pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
@@ -9,7 +12,10 @@ const BBoxText = Type.String({
 });
 
 export const Geometry = Type.Object(
-  { type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]), coordinates: Type.Array(Type.Unknown()) },
+  {
+    type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]),
+    coordinates: Type.Array(Type.Unknown()),
+  },
   { description: 'GeoJSON geometry, WGS84' },
 );
 
@@ -25,7 +31,9 @@ export const Division = Type.Object({
 
 export const DivisionsQuery = Type.Object({
   parent: Type.Optional(DivisionCode),
-  level: Type.Optional(Type.Union([Type.Literal('district'), Type.Literal('street'), Type.Literal('community')])),
+  level: Type.Optional(
+    Type.Union([Type.Literal('district'), Type.Literal('street'), Type.Literal('community')]),
+  ),
   withOutline: Type.Optional(Type.Boolean()),
 });
 
@@ -75,7 +83,9 @@ export const ResponsibilityGrid = Type.Object({
   districtCode: Type.String(),
   streetCode: Nullable(Type.String()),
   gridCount: Type.Integer(),
-  supervisors: Type.Array(Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String() })),
+  supervisors: Type.Array(
+    Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String() }),
+  ),
 });
 
 export const PutResponsibilityGridBody = Type.Object(
@@ -87,5 +97,7 @@ export const PutResponsibilityGridBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ResponsibilityGridParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }) });
+export const ResponsibilityGridParams = Type.Object({
+  code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
+});
 export const BBoxQueryText = BBoxText;

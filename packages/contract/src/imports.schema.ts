@@ -22,7 +22,9 @@ export const ImportQuery = Type.Object({
   crs: Type.Optional(Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02')])),
   dryRun: Type.Optional(Type.Boolean()),
   allowGaps: Type.Optional(Type.Boolean()),
-  standard: Type.Optional(Type.Union([Type.Literal('gbt2026'), Type.Literal('legacy'), Type.Literal('local')])),
+  standard: Type.Optional(
+    Type.Union([Type.Literal('gbt2026'), Type.Literal('legacy'), Type.Literal('local')]),
+  ),
   fileName: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
@@ -53,7 +55,9 @@ export const DemoSeedReport = Type.Object({
   district: Type.Object({ code: Type.String(), name: Type.String() }),
   label: Type.String(),
   counts: Type.Record(Type.String(), Type.Integer()),
-  logins: Type.Array(Type.Object({ username: Type.String(), role: Type.String(), scope: Type.String() })),
+  logins: Type.Array(
+    Type.Object({ username: Type.String(), role: Type.String(), scope: Type.String() }),
+  ),
   password: Type.String(),
   open311ApiKey: Type.String(),
 });

@@ -42,6 +42,9 @@ export class CacheRegistry {
 }
 
 /** Runs `fn` in one transaction: every state change is all-or-nothing. */
-export async function inTransaction<T>(ctx: AppContext, fn: (trx: Executor) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ctx: AppContext,
+  fn: (trx: Executor) => Promise<T>,
+): Promise<T> {
   return ctx.db.kysely.transaction().execute(fn);
 }

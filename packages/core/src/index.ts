@@ -21,3 +21,4 @@ export * from './components/component.commands';
 export type { UnitGridRow, CaseClassRow, ClassRuleRow, ComponentRow } from '@xiuhua/db';
 export * from './demo/seed-demo.command';
 export { DEMO_PASSWORD } from './demo/demo-organisations';
+export * from './demo/demo-input';

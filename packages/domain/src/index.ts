@@ -7,3 +7,4 @@ export * from './catalogue/index';
 export * from './components/index';
 export * from './geo/index';
 export * from './demo/index';
+export * from './text';

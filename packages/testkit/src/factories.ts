@@ -1,11 +1,21 @@
 import { hashPassword } from '@xiuhua/core';
-import { divisionRepository, organisationRepository, userRepository, type Executor } from '@xiuhua/db';
+import {
+  divisionRepository,
+  organisationRepository,
+  userRepository,
+  type Executor,
+} from '@xiuhua/db';
 import type { Role } from '@xiuhua/domain';
 
 /** A square area: south-west corner and side in degrees. */
 export type SquareOutline = { west: number; south: number; side: number };
 
-export function squarePolygon(square: { west: number; south: number; side: number; height?: number }) {
+export function squarePolygon(square: {
+  west: number;
+  south: number;
+  side: number;
+  height?: number;
+}) {
   const { west, south, side } = square;
   const north = south + (square.height ?? side);
   const east = west + side;
@@ -39,11 +49,15 @@ export function latticeGrids(square: SquareOutline, communityCode: string, n: nu
       const seq = row * n + col + 1;
       features.push({
         type: 'Feature' as const,
-        properties: { code: `${communityCode}${String(seq).padStart(3, '0')}` } as Record<string, unknown>,
-        geometry: squarePolygon({ west: square.west + col * step, south: square.south + square.side - (row + 1) * step, side: step }) as {
-          type: 'Polygon';
-          coordinates: number[][][];
-        },
+        properties: { code: `${communityCode}${String(seq).padStart(3, '0')}` } as Record<
+          string,
+          unknown
+        >,
+        geometry: squarePolygon({
+          west: square.west + col * step,
+          south: square.south + square.side - (row + 1) * step,
+          side: step,
+        }),
       });
     }
   }
@@ -51,7 +65,8 @@ export function latticeGrids(square: SquareOutline, communityCode: string, n: nu
 }
 
 let sequence = 0;
-const unique = () => `${process.pid.toString(36)}${(++sequence).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const unique = () =>
+  `${process.pid.toString(36)}${(++sequence).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 export type TestDistrict = {
   code: string;
@@ -71,9 +86,16 @@ export async function buildDistrict(
   const district: TestDistrict = { code, name: `测试区${code}`, streets: [] };
   for (let s = 1; s <= (options.streets ?? 2); s++) {
     const streetCode = `${code}${String(s).padStart(3, '0')}`;
-    const street = { code: streetCode, name: `测试街道${s}`, communities: [] as { code: string; name: string }[] };
+    const street = {
+      code: streetCode,
+      name: `测试街道${s}`,
+      communities: [] as { code: string; name: string }[],
+    };
     for (let c = 1; c <= (options.communities ?? 2); c++) {
-      street.communities.push({ code: `${streetCode}${String(c).padStart(3, '0')}`, name: `测试社区${s}-${c}` });
+      street.communities.push({
+        code: `${streetCode}${String(c).padStart(3, '0')}`,
+        name: `测试社区${s}-${c}`,
+      });
     }
     district.streets.push(street);
   }
@@ -85,11 +107,23 @@ export async function buildDistrict(
         level: 'district',
         name: district.name,
         parentCode: null,
-        ...(options.outline ? { outline: squarePolygon(options.outline), bbox: squareBBox(options.outline) } : {}),
+        ...(options.outline
+          ? { outline: squarePolygon(options.outline), bbox: squareBBox(options.outline) }
+          : {}),
       },
-      ...district.streets.map((s) => ({ code: s.code, level: 'street' as const, name: s.name, parentCode: code })),
+      ...district.streets.map((s) => ({
+        code: s.code,
+        level: 'street' as const,
+        name: s.name,
+        parentCode: code,
+      })),
       ...district.streets.flatMap((s) =>
-        s.communities.map((c) => ({ code: c.code, level: 'community' as const, name: c.name, parentCode: s.code })),
+        s.communities.map((c) => ({
+          code: c.code,
+          level: 'community' as const,
+          name: c.name,
+          parentCode: s.code,
+        })),
       ),
     ],
     new Date(),
@@ -121,12 +155,18 @@ let cachedHash: Promise<string> | undefined;
 
 export type BuildUserOptions = {
   roles: Role[];
-  scope?: { kind: 'all' } | { kind: 'region'; divisionCode: string } | { kind: 'department'; organisationId: number };
+  scope?:
+    | { kind: 'all' }
+    | { kind: 'region'; divisionCode: string }
+    | { kind: 'department'; organisationId: number };
   username?: string;
 };
 
 /** A user with the given roles and scope; the password is TEST_PASSWORD. */
-export async function buildUser(db: Executor, options: BuildUserOptions): Promise<{ id: number; username: string }> {
+export async function buildUser(
+  db: Executor,
+  options: BuildUserOptions,
+): Promise<{ id: number; username: string }> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const scope = options.scope ?? { kind: 'all' };
   const username = options.username ?? `u${unique()}`;

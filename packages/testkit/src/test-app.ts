@@ -32,7 +32,8 @@ export async function createTestApp(options: { ctx?: TestContext } = {}): Promis
         url: '/api/auth/login',
         payload: { username: user.username, password: TEST_PASSWORD },
       });
-      if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`login failed: ${response.statusCode} ${response.body}`);
       const setCookie = response.cookies.find((c) => c.name === 'xh_session');
       if (!setCookie) throw new Error('login set no session cookie');
       const cookie = `xh_session=${setCookie.value}`;

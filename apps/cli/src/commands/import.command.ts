@@ -14,26 +14,50 @@ const HELP = `xiuhua import <grids|components|divisions|classes> <file> [options
 
   --url URL --token T   import into a running server instead of the local database`;
 
-type Summary = { total: number; imported: number; rejected: { line?: number; featureIndex?: number; id?: string; field?: string; reason: string; reason_zh: string }[] };
+type Summary = {
+  total: number;
+  imported: number;
+  rejected: {
+    line?: number;
+    featureIndex?: number;
+    id?: string;
+    field?: string;
+    reason: string;
+    reason_zh: string;
+  }[];
+};
 
 function printRejected(rejected: Summary['rejected']): void {
   if (rejected.length === 0) return;
   process.stdout.write(`\n被拒绝 / rejected rows (${rejected.length}):\n`);
   for (const row of rejected.slice(0, 200)) {
-    const where = row.line !== undefined ? `line ${row.line}` : row.featureIndex !== undefined ? `feature ${row.featureIndex}` : '';
-    process.stdout.write(`  ${where}${row.id ? ` [${row.id}]` : ''}${row.field ? ` ${row.field}` : ''}: ${row.reason_zh} / ${row.reason}\n`);
+    const where =
+      row.line !== undefined
+        ? `line ${row.line}`
+        : row.featureIndex !== undefined
+          ? `feature ${row.featureIndex}`
+          : '';
+    process.stdout.write(
+      `  ${where}${row.id ? ` [${row.id}]` : ''}${row.field ? ` ${row.field}` : ''}: ${row.reason_zh} / ${row.reason}\n`,
+    );
   }
   if (rejected.length > 200) process.stdout.write(`  … and ${rejected.length - 200} more\n`);
 }
 
 function query(values: Record<string, string | boolean | undefined>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== false) params.set(key, String(value));
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== false) params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-async function sendWhole(client: ApiClient, kind: string, file: string, extra: Record<string, string | boolean | undefined>): Promise<number> {
+async function sendWhole(
+  client: ApiClient,
+  kind: string,
+  file: string,
+  extra: Record<string, string | boolean | undefined>,
+): Promise<number> {
   const content = readFileSync(file, 'utf8');
   const isJson = /\.(geo)?json$/i.test(file);
   const bar = progressBar(`上传并校验 / uploading ${path.basename(file)}`, 2);
@@ -47,9 +71,18 @@ async function sendWhole(client: ApiClient, kind: string, file: string, extra: R
   bar.finish();
   if (result.status !== 200) return reportApiError(result.status, result.body);
   if (kind === 'grids') {
-    const report = result.body as { status: string; imported: number; featureCount: number; warnings: { reason_zh: string; reason: string }[]; coveredAreaM2: number | null };
-    process.stdout.write(`${report.status === 'valid' ? '校验通过（未写入）/ valid (dry run)' : '已导入 / imported'}: ${report.imported}/${report.featureCount} grids\n`);
-    for (const warning of report.warnings) process.stdout.write(`  警告 / warning: ${warning.reason_zh} / ${warning.reason}\n`);
+    const report = result.body as {
+      status: string;
+      imported: number;
+      featureCount: number;
+      warnings: { reason_zh: string; reason: string }[];
+      coveredAreaM2: number | null;
+    };
+    process.stdout.write(
+      `${report.status === 'valid' ? '校验通过（未写入）/ valid (dry run)' : '已导入 / imported'}: ${report.imported}/${report.featureCount} grids\n`,
+    );
+    for (const warning of report.warnings)
+      process.stdout.write(`  警告 / warning: ${warning.reason_zh} / ${warning.reason}\n`);
     return 0;
   }
   const summary = result.body as Summary;
@@ -59,7 +92,10 @@ async function sendWhole(client: ApiClient, kind: string, file: string, extra: R
 }
 
 /** Splits a CSV into header + batches of data lines (quoted newlines kept together). */
-function csvBatches(content: string, size: number): { header: string; batches: string[]; rows: number } {
+function csvBatches(
+  content: string,
+  size: number,
+): { header: string; batches: string[]; rows: number } {
   const lines: string[] = [];
   let current = '';
   let quotes = 0;
@@ -78,7 +114,12 @@ function csvBatches(content: string, size: number): { header: string; batches: s
   return { header, batches, rows: rows.length };
 }
 
-async function sendComponents(client: ApiClient, file: string, dryRun: boolean, batchSize: number): Promise<number> {
+async function sendComponents(
+  client: ApiClient,
+  file: string,
+  dryRun: boolean,
+  batchSize: number,
+): Promise<number> {
   const content = readFileSync(file, 'utf8');
   if (/\.(geo)?json$/i.test(file)) return sendWhole(client, 'components', file, { dryRun });
   const { header, batches, rows } = csvBatches(content, batchSize);
@@ -101,12 +142,16 @@ async function sendComponents(client: ApiClient, file: string, dryRun: boolean, 
     imported += summary.imported;
     // Lines are numbered per batch by the server; shift them back to file lines.
     const offset = index * batchSize;
-    rejected.push(...summary.rejected.map((r) => (r.line !== undefined ? { ...r, line: r.line + offset } : r)));
+    rejected.push(
+      ...summary.rejected.map((r) => (r.line !== undefined ? { ...r, line: r.line + offset } : r)),
+    );
     done += summary.total;
     bar.tick(done);
   }
   bar.finish();
-  process.stdout.write(`已导入 / imported ${imported} of ${rows}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
+  process.stdout.write(
+    `已导入 / imported ${imported} of ${rows}${dryRun ? ' (dry run: nothing written)' : ''}\n`,
+  );
   printRejected(rejected);
   return rejected.length > 0 ? 1 : 0;
 }
@@ -127,7 +172,12 @@ export async function importCommand(argv: string[]): Promise<number> {
     },
   });
   const [kind, file] = positionals;
-  if (values.help || !kind || !file || !['grids', 'components', 'divisions', 'classes'].includes(kind)) {
+  if (
+    values.help ||
+    !kind ||
+    !file ||
+    !['grids', 'components', 'divisions', 'classes'].includes(kind)
+  ) {
     process.stderr.write(`${HELP}\n`);
     return values.help ? 0 : 2;
   }
@@ -146,7 +196,11 @@ export async function importCommand(argv: string[]): Promise<number> {
     const dryRun = values['dry-run'] ?? false;
     switch (kind) {
       case 'grids':
-        return await sendWhole(client, 'grids', file, { crs: values.crs, dryRun, allowGaps: values['allow-gaps'] });
+        return await sendWhole(client, 'grids', file, {
+          crs: values.crs,
+          dryRun,
+          allowGaps: values['allow-gaps'],
+        });
       case 'divisions':
         return await sendWhole(client, 'divisions', file, { crs: values.crs, dryRun });
       case 'classes':

@@ -5,7 +5,10 @@ import { openClient } from '../client';
 import { reportApiError } from '../output';
 
 export async function seedDemoCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { url: { type: 'string' }, token: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { url: { type: 'string' }, token: { type: 'string' } },
+  });
   const client = await openClient(values);
   try {
     process.stderr.write('正在生成杨浦区演示数据 / seeding the Yangpu demo district…\n');

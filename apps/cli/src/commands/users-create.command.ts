@@ -51,7 +51,9 @@ export async function usersCreateCommand(argv: string[]): Promise<number> {
     });
     if (result.status !== 201) return reportApiError(result.status, result.body);
     const user = result.body as { id: number; username: string; roles: string[] };
-    process.stdout.write(`已创建用户 / created user #${user.id} ${user.username} (${user.roles.join(', ')})\n`);
+    process.stdout.write(
+      `已创建用户 / created user #${user.id} ${user.username} (${user.roles.join(', ')})\n`,
+    );
     return 0;
   } finally {
     await client.close();

@@ -7,7 +7,9 @@ export function formatDemoReport(report: DemoSeedReport, baseUrl?: string): stri
     '',
     `演示区 / demo district: ${report.district.name} (${report.district.code})`,
     `  ${report.label}`,
-    `  ${Object.entries(report.counts).map(([k, v]) => `${k} ${v}`).join(' · ')}`,
+    `  ${Object.entries(report.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}`,
     '',
     `演示账号 / demo logins (password 密码: ${report.password})`,
     ...report.logins.map((l) => `  ${l.username.padEnd(width)}  ${l.role.padEnd(18)} ${l.scope}`),

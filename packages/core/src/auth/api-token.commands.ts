@@ -27,7 +27,14 @@ export async function createApiToken(
       at: now,
       expiresAt: input.expiresAt ?? null,
     });
-    await audit(trx, { actor, at: now, action: 'create', entity: 'api_token', entityId: id, detail: { name: input.name, username: input.username } });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'create',
+      entity: 'api_token',
+      entityId: id,
+      detail: { name: input.name, username: input.username },
+    });
     const row = await apiTokenRepository.findById(trx, id);
     if (!row) throw notFound({ zh: '令牌', en: 'API token' }, String(id));
     return { token, row };

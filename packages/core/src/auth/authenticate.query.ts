@@ -8,7 +8,10 @@ import { hashSecret } from './tokens';
 const EXTEND_EVERY_MS = 5 * 60_000;
 
 /** Resolves a session cookie to its actor, or undefined when unknown, expired or disabled. */
-export async function actorForSession(ctx: AppContext, sessionToken: string): Promise<Actor | undefined> {
+export async function actorForSession(
+  ctx: AppContext,
+  sessionToken: string,
+): Promise<Actor | undefined> {
   const db = ctx.db.kysely;
   const now = ctx.clock.now();
   const tokenHash = hashSecret(sessionToken);
@@ -28,7 +31,8 @@ export async function actorForApiToken(ctx: AppContext, token: string): Promise<
   const db = ctx.db.kysely;
   const now = ctx.clock.now();
   const row = await apiTokenRepository.findByHash(db, hashSecret(token));
-  if (!row || row.revoked_at || (row.expires_at && row.expires_at.getTime() <= now.getTime())) return undefined;
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at.getTime() <= now.getTime()))
+    return undefined;
   const user = await userRepository.findById(db, row.user_id);
   if (!user?.active) return undefined;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > EXTEND_EVERY_MS) {

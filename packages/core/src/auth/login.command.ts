@@ -5,7 +5,12 @@ import { actorFromUser } from './actor-from-user';
 import { DUMMY_PASSWORD_HASH_PROMISE, verifyPassword } from './password';
 import { hashSecret, newSecret } from './tokens';
 
-export type LoginInput = { username: string; password: string; ip: string; userAgent: string | null };
+export type LoginInput = {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+};
 export type LoginResult = { sessionToken: string; expiresAt: Date; actor: Actor };
 
 const INVALID = new AppError({
@@ -23,7 +28,11 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
   const db = ctx.db.kysely;
   const username = input.username.trim();
   const since = new Date(now.getTime() - settings.loginWindowMinutes * 60_000);
-  const failures = await loginAttemptRepository.recentFailures(db, { username, ip: input.ip, since });
+  const failures = await loginAttemptRepository.recentFailures(db, {
+    username,
+    ip: input.ip,
+    since,
+  });
   const limited =
     failures.byUsername >= settings.maxFailuresPerUsername
       ? failures.oldestByUsername

@@ -5,7 +5,9 @@ const PARAMS: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 
 function derive(password: string, salt: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, PARAMS, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, PARAMS, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -13,7 +15,14 @@ function derive(password: string, salt: Buffer): Promise<Buffer> {
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    PARAMS.N,
+    PARAMS.r,
+    PARAMS.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 /** Constant-time check of a password against a stored hash; false for malformed hashes. */
@@ -35,7 +44,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of a random password, so timing for unknown users matches known ones. */
-export const DUMMY_PASSWORD_HASH_PROMISE: Promise<string> = hashPassword(randomBytes(12).toString('hex'));
+export const DUMMY_PASSWORD_HASH_PROMISE: Promise<string> = hashPassword(
+  randomBytes(12).toString('hex'),
+);
 
 /** Rules for new passwords: at least 8 characters with letters and digits. */
 export function passwordProblem(password: string): { zh: string; en: string } | undefined {

@@ -19,7 +19,14 @@ import { rejection, type ImportSummary } from '../imports/import-report';
 const CLASS = { zh: '部件事件类别', en: 'Class' };
 
 function toRow(row: CaseClassRow): ClassRow {
-  return { standard: row.standard, kind: row.kind, bigCode: row.big_code, bigName: row.big_name, code: row.code, name: row.name };
+  return {
+    standard: row.standard,
+    kind: row.kind,
+    bigCode: row.big_code,
+    bigName: row.big_name,
+    code: row.code,
+    name: row.name,
+  };
 }
 
 /**
@@ -35,7 +42,12 @@ export async function importClasses(
   requireAnyRole(actor, ['admin']);
   const parsed = parseClassCsv(input.content, input.standard);
   const rejected = parsed.rejected.map((r) => rejection({ line: r.line }, r.reason));
-  const summary: ImportSummary = { total: parsed.rows.length + rejected.length, imported: 0, rejected, dryRun: input.dryRun ?? false };
+  const summary: ImportSummary = {
+    total: parsed.rows.length + rejected.length,
+    imported: 0,
+    rejected,
+    dryRun: input.dryRun ?? false,
+  };
   if (input.dryRun || parsed.rows.length === 0) return summary;
   const now = ctx.clock.now();
   await inTransaction(ctx, async (trx) => {
@@ -46,7 +58,9 @@ export async function importClasses(
     );
     const rules = parsed.rows.flatMap((row) => {
       const classId = ids.get(`${row.kind}:${row.code}`);
-      return classId === undefined ? [] : defaultRulesFor(row).map((rule) => ({ classId, ...rule }));
+      return classId === undefined
+        ? []
+        : defaultRulesFor(row).map((rule) => ({ classId, ...rule }));
     });
     await catalogueRepository.insertMissingRules(trx, rules, now);
     await rebuildMappings(trx);
@@ -56,7 +70,11 @@ export async function importClasses(
       action: 'import',
       entity: 'case_class',
       entityId: input.standard,
-      detail: { fileName: input.fileName ?? null, imported: parsed.rows.length, rejected: rejected.length },
+      detail: {
+        fileName: input.fileName ?? null,
+        imported: parsed.rows.length,
+        rejected: rejected.length,
+      },
     });
   });
   summary.imported = parsed.rows.length;
@@ -71,9 +89,15 @@ async function rebuildMappings(trx: Parameters<typeof catalogueRepository.list>[
   const legacyId = new Map(legacy.map((r) => [`${r.kind}:${r.code}`, r.id]));
   const currentId = new Map(current.map((r) => [`${r.kind}:${r.code}`, r.id]));
   const pairs = suggestLegacyMapping(legacy.map(toRow), current.map(toRow)).flatMap((pair) => {
-    const l = legacyId.get(`${pair.kind === 'component' ? 'component' : 'event'}:${pair.legacyCode}`);
-    const c = currentId.get(`${pair.kind === 'component' ? 'component' : 'matter'}:${pair.currentCode}`);
-    return l !== undefined && c !== undefined ? [{ legacyId: l, currentId: c, note: pair.confidence }] : [];
+    const l = legacyId.get(
+      `${pair.kind === 'component' ? 'component' : 'event'}:${pair.legacyCode}`,
+    );
+    const c = currentId.get(
+      `${pair.kind === 'component' ? 'component' : 'matter'}:${pair.currentCode}`,
+    );
+    return l !== undefined && c !== undefined
+      ? [{ legacyId: l, currentId: c, note: pair.confidence }]
+      : [];
   });
   await catalogueRepository.insertMappings(trx, pairs);
 }
@@ -86,24 +110,53 @@ export async function createLocalClass(
 ): Promise<CaseClassRow> {
   requireAnyRole(actor, ['admin']);
   const row: ClassRow = { standard: 'local', ...input };
-  const parsed = parseClassCsv(`kind,big_code,big_name,code,name\n${[row.kind, row.bigCode, row.bigName, row.code, row.name].map(csvCell).join(',')}`, 'local');
+  const parsed = parseClassCsv(
+    `kind,big_code,big_name,code,name\n${[row.kind, row.bigCode, row.bigName, row.code, row.name].map(csvCell).join(',')}`,
+    'local',
+  );
   const problem = parsed.rejected[0];
   if (problem) throw invalidInput('code', problem.reason);
   const db = ctx.db.kysely;
-  if ((await catalogueRepository.findByCode(db, { standard: 'local', kind: input.kind, code: input.code })).length > 0) {
+  if (
+    (
+      await catalogueRepository.findByCode(db, {
+        standard: 'local',
+        kind: input.kind,
+        code: input.code,
+      })
+    ).length > 0
+  ) {
     throw new AppError({
       code: 'ALREADY_EXISTS',
-      text: { zh: `本地类别已存在：${input.code}`, en: `Local class already exists: ${input.code}` },
+      text: {
+        zh: `本地类别已存在：${input.code}`,
+        en: `Local class already exists: ${input.code}`,
+      },
       details: [{ field: 'code', reason: 'already exists' }],
     });
   }
   const now = ctx.clock.now();
   return inTransaction(ctx, async (trx) => {
-    const ids = await catalogueRepository.upsertClasses(trx, [{ ...row, keySupervision: isKeySupervisionByDefault(row) }], now);
+    const ids = await catalogueRepository.upsertClasses(
+      trx,
+      [{ ...row, keySupervision: isKeySupervisionByDefault(row) }],
+      now,
+    );
     const id = ids.get(`${row.kind}:${row.code}`);
     if (id === undefined) throw notFound(CLASS, row.code);
-    await catalogueRepository.insertMissingRules(trx, defaultRulesFor(row).map((rule) => ({ classId: id, ...rule })), now);
-    await audit(trx, { actor, at: now, action: 'create', entity: 'case_class', entityId: id, detail: { ...input } });
+    await catalogueRepository.insertMissingRules(
+      trx,
+      defaultRulesFor(row).map((rule) => ({ classId: id, ...rule })),
+      now,
+    );
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'create',
+      entity: 'case_class',
+      entityId: id,
+      detail: { ...input },
+    });
     const created = await catalogueRepository.findById(trx, id);
     if (!created) throw notFound(CLASS, String(id));
     return created;
@@ -119,7 +172,12 @@ export async function updateClass(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  patch: { name?: string; keySupervision?: boolean; defaultDepartmentCode?: string | null; active?: boolean },
+  patch: {
+    name?: string;
+    keySupervision?: boolean;
+    defaultDepartmentCode?: string | null;
+    active?: boolean;
+  },
 ): Promise<CaseClassRow> {
   requireAnyRole(actor, ['admin']);
   const db = ctx.db.kysely;
@@ -128,7 +186,11 @@ export async function updateClass(
     if (patch.defaultDepartmentCode === null) defaultDepartmentId = null;
     else {
       const org = await organisationRepository.findByCode(db, patch.defaultDepartmentCode);
-      if (!org || org.kind !== 'department') throw invalidInput('defaultDepartmentCode', { zh: '专业部门不存在', en: 'no such department' });
+      if (!org || org.kind !== 'department')
+        throw invalidInput('defaultDepartmentCode', {
+          zh: '专业部门不存在',
+          en: 'no such department',
+        });
       defaultDepartmentId = org.id;
     }
   }
@@ -146,10 +208,61 @@ export async function updateClass(
       },
       now,
     );
-    await audit(trx, { actor, at: now, action: 'update', entity: 'case_class', entityId: id, detail: { ...patch } });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'update',
+      entity: 'case_class',
+      entityId: id,
+      detail: { ...patch },
+    });
     const row = await catalogueRepository.findById(trx, id);
     if (!row) throw notFound(CLASS, String(id));
     return row;
+  });
+}
+
+/** Makes a department responsible by default for a whole big class (e.g. all 09 街面秩序类 matters). */
+export async function assignDepartmentByBigClass(
+  ctx: AppContext,
+  actor: Actor,
+  input: {
+    standard: ClassStandard;
+    kind: ClassRow['kind'];
+    bigCode: string;
+    departmentCode: string | null;
+  },
+): Promise<number> {
+  requireAnyRole(actor, ['admin']);
+  let departmentId: number | null = null;
+  if (input.departmentCode) {
+    const org = await organisationRepository.findByCode(ctx.db.kysely, input.departmentCode);
+    if (!org || org.kind !== 'department')
+      throw invalidInput('departmentCode', { zh: '专业部门不存在', en: 'no such department' });
+    departmentId = org.id;
+  }
+  const now = ctx.clock.now();
+  return inTransaction(ctx, async (trx) => {
+    const updated = await catalogueRepository.setDefaultDepartmentByBigClass(
+      trx,
+      input,
+      departmentId,
+      now,
+    );
+    if (updated === 0)
+      throw invalidInput('bigCode', {
+        zh: '没有符合条件的类别',
+        en: 'no classes match this standard, kind and big class',
+      });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'assign_department',
+      entity: 'case_class',
+      entityId: `${input.standard}:${input.kind}:${input.bigCode}`,
+      detail: { ...input, updated },
+    });
+    return updated;
   });
 }
 
@@ -173,12 +286,14 @@ export async function putClassRule(
   let departmentId: number | null = null;
   if (rule.departmentCode) {
     const org = await organisationRepository.findByCode(db, rule.departmentCode);
-    if (!org || org.kind !== 'department') throw invalidInput('departmentCode', { zh: '专业部门不存在', en: 'no such department' });
+    if (!org || org.kind !== 'department')
+      throw invalidInput('departmentCode', { zh: '专业部门不存在', en: 'no such department' });
     departmentId = org.id;
   }
   const now = ctx.clock.now();
   await inTransaction(ctx, async (trx) => {
-    if (!(await catalogueRepository.findById(trx, key.classId))) throw notFound(CLASS, String(key.classId));
+    if (!(await catalogueRepository.findById(trx, key.classId)))
+      throw notFound(CLASS, String(key.classId));
     await catalogueRepository.upsertRule(
       trx,
       {
@@ -193,7 +308,14 @@ export async function putClassRule(
       },
       now,
     );
-    await audit(trx, { actor, at: now, action: 'put_rule', entity: 'case_class', entityId: key.classId, detail: { ...key, ...rule } });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'put_rule',
+      entity: 'case_class',
+      entityId: key.classId,
+      detail: { ...key, ...rule },
+    });
   });
 }
 
@@ -207,11 +329,24 @@ export async function deleteClassRule(
   await inTransaction(ctx, async (trx) => {
     const remaining = (await catalogueRepository.rules(trx, [key.classId])).length;
     if (remaining <= 1) {
-      throw invalidInput('conditionCode', { zh: '每个类别至少保留一条时限规则', en: 'a class keeps at least one rule' });
+      throw invalidInput('conditionCode', {
+        zh: '每个类别至少保留一条时限规则',
+        en: 'a class keeps at least one rule',
+      });
     }
     if ((await catalogueRepository.deleteRule(trx, key)) === 0) {
-      throw notFound({ zh: '时限规则', en: 'Rule' }, `${key.classId}/${key.conditionCode}/${key.urgency}`);
+      throw notFound(
+        { zh: '时限规则', en: 'Rule' },
+        `${key.classId}/${key.conditionCode}/${key.urgency}`,
+      );
     }
-    await audit(trx, { actor, at: now, action: 'delete_rule', entity: 'case_class', entityId: key.classId, detail: { ...key } });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'delete_rule',
+      entity: 'case_class',
+      entityId: key.classId,
+      detail: { ...key },
+    });
   });
 }

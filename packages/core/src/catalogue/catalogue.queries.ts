@@ -6,9 +6,13 @@ import type { AppContext } from '../context';
 export async function listClasses(ctx: AppContext, filter: ClassListFilter) {
   const db = ctx.db.kysely;
   const classes = await catalogueRepository.list(db, filter);
-  const rules = await catalogueRepository.rules(db, classes.map((c) => c.id));
+  const rules = await catalogueRepository.rules(
+    db,
+    classes.map((c) => c.id),
+  );
   const byClass = new Map<number, typeof rules>();
-  for (const rule of rules) byClass.set(rule.class_id, [...(byClass.get(rule.class_id) ?? []), rule]);
+  for (const rule of rules)
+    byClass.set(rule.class_id, [...(byClass.get(rule.class_id) ?? []), rule]);
   return classes.map((c) => ({ ...c, rules: byClass.get(c.id) ?? [] }));
 }
 

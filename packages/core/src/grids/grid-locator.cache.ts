@@ -34,8 +34,10 @@ async function build(ctx: AppContext): Promise<GridIndex> {
     responsibilityGridCode: row.responsibility_grid_code,
   }));
   const names = new Map<string, string>();
-  for (const division of await divisionRepository.list(db, {})) names.set(division.code, division.name);
-  for (const rg of await responsibilityGridRepository.list(db, {})) names.set(`R:${rg.code}`, rg.name);
+  for (const division of await divisionRepository.list(db, {}))
+    names.set(division.code, division.name);
+  for (const rg of await responsibilityGridRepository.list(db, {}))
+    names.set(`R:${rg.code}`, rg.name);
   return { locator: createGridLocator(items), names };
 }
 

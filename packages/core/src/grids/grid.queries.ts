@@ -15,16 +15,28 @@ export type GridLocation = {
 };
 
 /** Which unit grid (and community, street, district, responsibility grid) holds a point. */
-export async function locatePoint(ctx: AppContext, actor: Actor, point: { lng: number; lat: number }): Promise<GridLocation> {
+export async function locatePoint(
+  ctx: AppContext,
+  actor: Actor,
+  point: { lng: number; lat: number },
+): Promise<GridLocation> {
   const { lng, lat } = point;
-  if (!Number.isFinite(lng) || lng < -180 || lng > 180) throw invalidInput('lng', { zh: '经度须在 -180 到 180 之间', en: 'must be between -180 and 180' });
-  if (!Number.isFinite(lat) || lat < -90 || lat > 90) throw invalidInput('lat', { zh: '纬度须在 -90 到 90 之间', en: 'must be between -90 and 90' });
+  if (!Number.isFinite(lng) || lng < -180 || lng > 180)
+    throw invalidInput('lng', {
+      zh: '经度须在 -180 到 180 之间',
+      en: 'must be between -180 and 180',
+    });
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90)
+    throw invalidInput('lat', { zh: '纬度须在 -90 到 90 之间', en: 'must be between -90 and 90' });
   const { locator, names } = await gridIndex(ctx);
   const grid = locator.locate(lng, lat);
   if (!grid) {
     throw new AppError({
       code: 'OUTSIDE_JURISDICTION',
-      text: { zh: `坐标 (${lng}, ${lat}) 不在任何单元网格内`, en: `Point (${lng}, ${lat}) is not inside any unit grid` },
+      text: {
+        zh: `坐标 (${lng}, ${lat}) 不在任何单元网格内`,
+        en: `Point (${lng}, ${lat}) is not inside any unit grid`,
+      },
       details: [{ field: 'lng,lat', reason: 'outside all unit grids', lng, lat }],
     });
   }
@@ -36,7 +48,10 @@ export async function locatePoint(ctx: AppContext, actor: Actor, point: { lng: n
     street: named(grid.streetCode),
     district: named(grid.districtCode),
     responsibilityGrid: grid.responsibilityGridCode
-      ? { code: grid.responsibilityGridCode, name: names.get(`R:${grid.responsibilityGridCode}`) ?? grid.responsibilityGridCode }
+      ? {
+          code: grid.responsibilityGridCode,
+          name: names.get(`R:${grid.responsibilityGridCode}`) ?? grid.responsibilityGridCode,
+        }
       : null,
   };
 }
@@ -45,7 +60,12 @@ export async function locatePoint(ctx: AppContext, actor: Actor, point: { lng: n
 export async function listGrids(
   ctx: AppContext,
   actor: Actor,
-  filter: { prefix?: string; bbox?: [number, number, number, number]; responsibilityGridCode?: string; withGeometry?: boolean },
+  filter: {
+    prefix?: string;
+    bbox?: [number, number, number, number];
+    responsibilityGridCode?: string;
+    withGeometry?: boolean;
+  },
   page: Page,
 ) {
   let prefix = filter.prefix;
@@ -69,15 +89,25 @@ export async function getGrid(ctx: AppContext, actor: Actor, code: string) {
   return row;
 }
 
-export async function listResponsibilityGrids(ctx: AppContext, actor: Actor, filter: { prefix?: string }) {
+export async function listResponsibilityGrids(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { prefix?: string },
+) {
   const db = ctx.db.kysely;
   const scope = actor.scope.kind === 'region' ? actor.scope.divisionCode : undefined;
-  const prefix = scope && (!filter.prefix || scope.startsWith(filter.prefix)) ? scope : filter.prefix;
+  const prefix =
+    scope && (!filter.prefix || scope.startsWith(filter.prefix)) ? scope : filter.prefix;
   if (scope && prefix) requireRegion(actor, prefix);
   const rows = await responsibilityGridRepository.list(db, prefix ? { prefix } : {});
-  const supervisors = await responsibilityGridRepository.supervisors(db, rows.map((r) => r.code));
+  const supervisors = await responsibilityGridRepository.supervisors(
+    db,
+    rows.map((r) => r.code),
+  );
   return rows.map((row) => ({
     ...row,
-    supervisors: supervisors.filter((s) => s.responsibility_grid_code === row.code).map((s) => ({ id: s.id, username: s.username, displayName: s.display_name })),
+    supervisors: supervisors
+      .filter((s) => s.responsibility_grid_code === row.code)
+      .map((s) => ({ id: s.id, username: s.username, displayName: s.display_name })),
   }));
 }

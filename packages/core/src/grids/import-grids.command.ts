@@ -1,9 +1,4 @@
-import {
-  divisionRepository,
-  gridRepository,
-  responsibilityGridRepository,
-  type StoredGeometry,
-} from '@xiuhua/db';
+import { divisionRepository, gridRepository, responsibilityGridRepository } from '@xiuhua/db';
 import {
   AppError,
   bboxOf,
@@ -15,6 +10,7 @@ import {
   parseGridCode,
   requireAnyRole,
   validateAreaGeometry,
+  textOf,
   validateTiling,
   type Actor,
   type AreaGeometry,
@@ -25,7 +21,7 @@ import { GRIDS_CACHE } from './grid-locator.cache';
 
 export type GridImportInput = {
   /** A GeoJSON FeatureCollection (text or parsed) of Polygon/MultiPolygon features with properties.code. */
-  content: string | unknown;
+  content: unknown;
   crs?: 'wgs84' | 'gcj02';
   dryRun?: boolean;
   /** Report gaps as warnings instead of refusing the file (staged imports of part of an area). */
@@ -73,7 +69,13 @@ export type GridImportReport = {
 };
 
 type Feature = { type?: unknown; properties?: Record<string, unknown> | null; geometry?: unknown };
-type Accepted = { featureIndex: number; code: string; name: string | null; responsibility: string | null; geometry: AreaGeometry };
+type Accepted = {
+  featureIndex: number;
+  code: string;
+  name: string | null;
+  responsibility: string | null;
+  geometry: AreaGeometry;
+};
 
 function parseFeatures(content: unknown): Feature[] {
   let value = content;
@@ -86,9 +88,13 @@ function parseFeatures(content: unknown): Feature[] {
   }
   const collection = value as { type?: unknown; features?: unknown };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    throw invalidInput('file', { zh: '须为 GeoJSON FeatureCollection', en: 'must be a GeoJSON FeatureCollection' });
+    throw invalidInput('file', {
+      zh: '须为 GeoJSON FeatureCollection',
+      en: 'must be a GeoJSON FeatureCollection',
+    });
   }
-  if (collection.features.length === 0) throw invalidInput('file', { zh: '文件中没有网格', en: 'the file has no features' });
+  if (collection.features.length === 0)
+    throw invalidInput('file', { zh: '文件中没有网格', en: 'the file has no features' });
   return collection.features as Feature[];
 }
 
@@ -100,7 +106,11 @@ const round = (value: number) => Math.round(value * 10) / 10;
  * grids — is checked for overlaps, gaps and parts outside the parent boundary, with areas and
  * positions. Any error refuses the whole file (422, IMPORT_REJECTED) and writes nothing.
  */
-export async function importGrids(ctx: AppContext, actor: Actor, input: GridImportInput): Promise<GridImportReport> {
+export async function importGrids(
+  ctx: AppContext,
+  actor: Actor,
+  input: GridImportInput,
+): Promise<GridImportReport> {
   requireAnyRole(actor, ['admin']);
   const db = ctx.db.kysely;
   const features = parseFeatures(input.content);
@@ -111,14 +121,26 @@ export async function importGrids(ctx: AppContext, actor: Actor, input: GridImpo
 
   features.forEach((feature, featureIndex) => {
     const props = feature.properties ?? {};
-    const code = String(props.code ?? '').trim();
+    const code = textOf(props.code);
     const parsed = parseGridCode(code);
     let ok = true;
     if (!parsed.ok) {
-      errors.push({ kind: 'bad_code', featureIndex, code, reason: parsed.reason.en, reason_zh: parsed.reason.zh });
+      errors.push({
+        kind: 'bad_code',
+        featureIndex,
+        code,
+        reason: parsed.reason.en,
+        reason_zh: parsed.reason.zh,
+      });
       ok = false;
     } else if (seen.has(code)) {
-      errors.push({ kind: 'duplicate_code', featureIndex, code, reason: 'duplicate code in the file', reason_zh: '文件内网格编码重复' });
+      errors.push({
+        kind: 'duplicate_code',
+        featureIndex,
+        code,
+        reason: 'duplicate code in the file',
+        reason_zh: '文件内网格编码重复',
+      });
       ok = false;
     }
     seen.add(code);
@@ -134,18 +156,27 @@ export async function importGrids(ctx: AppContext, actor: Actor, input: GridImpo
       ok = false;
     }
     if (!ok) return;
-    const geometry = input.crs === 'gcj02' ? gcj02ToWgs84(feature.geometry as AreaGeometry) : (feature.geometry as AreaGeometry);
+    const geometry =
+      input.crs === 'gcj02'
+        ? gcj02ToWgs84(feature.geometry as AreaGeometry)
+        : (feature.geometry as AreaGeometry);
     const name = typeof props.name === 'string' && props.name.trim() ? props.name.trim() : null;
     const responsibility =
-      typeof props.responsibility_grid === 'string' && props.responsibility_grid.trim() ? props.responsibility_grid.trim() : null;
+      typeof props.responsibility_grid === 'string' && props.responsibility_grid.trim()
+        ? props.responsibility_grid.trim()
+        : null;
     accepted.push({ featureIndex, code, name, responsibility, geometry });
   });
 
   const communities = [...new Set(accepted.map((a) => a.code.slice(0, 12)))];
   const knownCommunities = new Set(
-    (await divisionRepository.findManyByCode(db, communities)).filter((d) => d.level === 'community').map((d) => d.code),
+    (await divisionRepository.findManyByCode(db, communities))
+      .filter((d) => d.level === 'community')
+      .map((d) => d.code),
   );
-  const responsibilityCodes = [...new Set(accepted.map((a) => a.responsibility).filter((r): r is string => r !== null))];
+  const responsibilityCodes = [
+    ...new Set(accepted.map((a) => a.responsibility).filter((r): r is string => r !== null)),
+  ];
   const knownResponsibility = new Set<string>();
   for (const code of responsibilityCodes) {
     if (await responsibilityGridRepository.find(db, code)) knownResponsibility.add(code);
@@ -173,9 +204,16 @@ export async function importGrids(ctx: AppContext, actor: Actor, input: GridImpo
   }
 
   const tiling = await checkTiling(ctx, accepted, input, errors, warnings);
-  const sequenceWarnings = checkSequenceOrder(accepted.map((a) => ({ code: a.code, centroid: centroidOf(a.geometry) })));
+  const sequenceWarnings = checkSequenceOrder(
+    accepted.map((a) => ({ code: a.code, centroid: centroidOf(a.geometry) })),
+  );
   for (const warning of sequenceWarnings) {
-    warnings.push({ kind: 'sequence_order', code: warning.code, reason: warning.reason.en, reason_zh: warning.reason.zh });
+    warnings.push({
+      kind: 'sequence_order',
+      code: warning.code,
+      reason: warning.reason.en,
+      reason_zh: warning.reason.zh,
+    });
   }
 
   if (errors.length > 0) {
@@ -220,7 +258,7 @@ export async function importGrids(ctx: AppContext, actor: Actor, input: GridImpo
         streetCode: a.code.slice(0, 9),
         communityCode: a.code.slice(0, 12),
         name: a.name,
-        geometry: a.geometry as StoredGeometry,
+        geometry: a.geometry,
         areaM2: geodesicAreaM2(a.geometry),
         bbox: bboxOf(a.geometry),
         centroid: centroidOf(a.geometry),
@@ -229,7 +267,14 @@ export async function importGrids(ctx: AppContext, actor: Actor, input: GridImpo
       })),
       now,
     );
-    await audit(trx, { actor, at: now, action: 'import', entity: 'unit_grid', entityId: String(batchId), detail: { fileName: input.fileName ?? null, count: accepted.length } });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'import',
+      entity: 'unit_grid',
+      entityId: String(batchId),
+      detail: { fileName: input.fileName ?? null, count: accepted.length },
+    });
     report.batchId = batchId;
   });
   report.imported = accepted.length;
@@ -276,13 +321,19 @@ async function checkTiling(
   const scopePrefix = input.boundary ? null : parentCode;
   const importedCodes = new Set(accepted.map((a) => a.code));
   const existing = scopePrefix
-    ? (await gridRepository.withGeometryByPrefix(db, scopePrefix)).filter((row) => !importedCodes.has(row.code))
+    ? (await gridRepository.withGeometryByPrefix(db, scopePrefix)).filter(
+        (row) => !importedCodes.has(row.code),
+      )
     : [];
   const cells = [
     ...accepted.map((a) => ({ id: a.code, geometry: a.geometry })),
     ...existing.map((row) => ({ id: row.code, geometry: row.geometry as AreaGeometry })),
   ];
-  const result = validateTiling({ cells, toleranceM2: toleranceFor(accepted), ...(boundary ? { boundary } : {}) });
+  const result = validateTiling({
+    cells,
+    toleranceM2: toleranceFor(accepted),
+    ...(boundary ? { boundary } : {}),
+  });
   for (const overlap of result.overlaps) {
     errors.push({
       kind: 'overlap',
@@ -294,7 +345,11 @@ async function checkTiling(
     });
   }
   if (!boundary) {
-    warnings.push({ kind: 'no_boundary', reason: 'no parent boundary is known: gaps were not checked', reason_zh: '未知上级边界，未检查缝隙' });
+    warnings.push({
+      kind: 'no_boundary',
+      reason: 'no parent boundary is known: gaps were not checked',
+      reason_zh: '未知上级边界，未检查缝隙',
+    });
     return { boundary: null, coveredAreaM2: result.coveredAreaM2 };
   }
   for (const gap of result.gaps) {
@@ -317,5 +372,8 @@ async function checkTiling(
       reason_zh: `网格 ${outside.id} 有 ${round(outside.areaM2)} 平方米超出上级边界`,
     });
   }
-  return { boundary: { code: scopePrefix, areaM2: round(result.boundaryAreaM2) }, coveredAreaM2: round(result.coveredAreaM2) };
+  return {
+    boundary: { code: scopePrefix, areaM2: round(result.boundaryAreaM2) },
+    coveredAreaM2: round(result.coveredAreaM2),
+  };
 }

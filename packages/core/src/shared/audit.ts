@@ -4,7 +4,14 @@ import type { Actor } from '@xiuhua/domain';
 /** Records an administrative change inside the caller's transaction. */
 export async function audit(
   db: Executor,
-  entry: { actor: Actor; at: Date; action: string; entity: string; entityId: string | number | null; detail?: Record<string, unknown> },
+  entry: {
+    actor: Actor;
+    at: Date;
+    action: string;
+    entity: string;
+    entityId: string | number | null;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await adminAuditRepository.append(db, {
     at: entry.at,

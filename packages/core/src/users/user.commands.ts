@@ -1,5 +1,20 @@
-import { divisionRepository, organisationRepository, sessionRepository, userRepository, type UserRow } from '@xiuhua/db';
-import { AppError, forbidden, invalidInput, isRole, notFound, requireAnyRole, type Actor, type Role } from '@xiuhua/domain';
+import {
+  divisionRepository,
+  organisationRepository,
+  sessionRepository,
+  userRepository,
+  type UserRow,
+} from '@xiuhua/db';
+import {
+  AppError,
+  forbidden,
+  invalidInput,
+  isRole,
+  notFound,
+  requireAnyRole,
+  type Actor,
+  type Role,
+} from '@xiuhua/domain';
 import { inTransaction, type AppContext } from '../context';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { audit } from '../shared/audit';
@@ -30,28 +45,46 @@ async function resolveScope(ctx: AppContext, scope: UserScopeInput) {
       return { scopeKind: 'all' as const, scopeDivisionCode: null, scopeOrganisationId: null };
     case 'region': {
       const division = await divisionRepository.findByCode(db, scope.divisionCode);
-      if (!division) throw invalidInput('scope.divisionCode', { zh: '行政区划不存在', en: 'no such division' });
-      return { scopeKind: 'region' as const, scopeDivisionCode: division.code, scopeOrganisationId: null };
+      if (!division)
+        throw invalidInput('scope.divisionCode', { zh: '行政区划不存在', en: 'no such division' });
+      return {
+        scopeKind: 'region' as const,
+        scopeDivisionCode: division.code,
+        scopeOrganisationId: null,
+      };
     }
     case 'department': {
       const org = await organisationRepository.findByCode(db, scope.organisationCode);
       if (!org || org.kind !== 'department') {
-        throw invalidInput('scope.organisationCode', { zh: '专业部门不存在', en: 'no such department' });
+        throw invalidInput('scope.organisationCode', {
+          zh: '专业部门不存在',
+          en: 'no such department',
+        });
       }
-      return { scopeKind: 'department' as const, scopeDivisionCode: null, scopeOrganisationId: org.id };
+      return {
+        scopeKind: 'department' as const,
+        scopeDivisionCode: null,
+        scopeOrganisationId: org.id,
+      };
     }
   }
 }
 
 function checkRoles(roles: readonly string[]): Role[] {
-  if (roles.length === 0) throw invalidInput('roles', { zh: '至少需要一个角色', en: 'at least one role is required' });
+  if (roles.length === 0)
+    throw invalidInput('roles', { zh: '至少需要一个角色', en: 'at least one role is required' });
   const bad = roles.find((role) => !isRole(role));
-  if (bad !== undefined) throw invalidInput('roles', { zh: `未知角色 ${bad}`, en: `unknown role ${bad}` });
+  if (bad !== undefined)
+    throw invalidInput('roles', { zh: `未知角色 ${bad}`, en: `unknown role ${bad}` });
   return [...new Set(roles)] as Role[];
 }
 
 /** Creates a user with roles and a data scope; only admins may, and the action is audited. */
-export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput): Promise<UserRow> {
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<UserRow> {
   requireAnyRole(actor, ['admin']);
   const db = ctx.db.kysely;
   const roles = checkRoles(input.roles);
@@ -61,7 +94,8 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   let organisationId: number | null = null;
   if (input.organisationCode) {
     const org = await organisationRepository.findByCode(db, input.organisationCode);
-    if (!org) throw invalidInput('organisationCode', { zh: '组织机构不存在', en: 'no such organisation' });
+    if (!org)
+      throw invalidInput('organisationCode', { zh: '组织机构不存在', en: 'no such organisation' });
     organisationId = org.id;
   }
   if (roles.includes('department_handler') && scope.scopeKind !== 'department') {
@@ -73,7 +107,10 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   if (await userRepository.findByUsername(db, input.username)) {
     throw new AppError({
       code: 'ALREADY_EXISTS',
-      text: { zh: `用户名已存在：${input.username}`, en: `Username already exists: ${input.username}` },
+      text: {
+        zh: `用户名已存在：${input.username}`,
+        en: `Username already exists: ${input.username}`,
+      },
       details: [{ field: 'username', reason: 'already exists' }],
     });
   }
@@ -104,8 +141,20 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
 }
 
 /** Users the actor may see: admins and leaders all; region scopes their region; departments their branch. */
-export async function listUsers(ctx: AppContext, actor: Actor, page: Page): Promise<Paged<UserRow>> {
-  requireAnyRole(actor, ['admin', 'leader', 'commander', 'dispatcher', 'shift_leader', 'operator', 'department_handler']);
+export async function listUsers(
+  ctx: AppContext,
+  actor: Actor,
+  page: Page,
+): Promise<Paged<UserRow>> {
+  requireAnyRole(actor, [
+    'admin',
+    'leader',
+    'commander',
+    'dispatcher',
+    'shift_leader',
+    'operator',
+    'department_handler',
+  ]);
   const db = ctx.db.kysely;
   const { limit, offset } = toLimitOffset(page);
   let organisationIds: number[] | undefined;
@@ -131,14 +180,20 @@ export async function getUser(ctx: AppContext, actor: Actor, id: number): Promis
   if (!user) throw notFound(USER, String(id));
   if (user.id === actor.userId) return user;
   if (actor.scope.kind === 'department') {
-    if (user.organisation_id === null) throw forbidden({ zh: '无权查看该用户', en: 'No access to this user' });
+    if (user.organisation_id === null)
+      throw forbidden({ zh: '无权查看该用户', en: 'No access to this user' });
     await requireOrganisationVisible(ctx, actor, user.organisation_id);
   } else if (actor.scope.kind === 'region') {
     const prefix = actor.scope.divisionCode;
-    const org = user.organisation_id === null ? undefined : await organisationRepository.findById(db, user.organisation_id);
+    const org =
+      user.organisation_id === null
+        ? undefined
+        : await organisationRepository.findById(db, user.organisation_id);
     const inRegion =
-      (user.scope_division_code ?? '').startsWith(prefix) || (org?.division_code ?? '').startsWith(prefix);
-    if (!inRegion) throw forbidden({ zh: '无权查看辖区外的用户', en: 'No access to users outside your area' });
+      (user.scope_division_code ?? '').startsWith(prefix) ||
+      (org?.division_code ?? '').startsWith(prefix);
+    if (!inRegion)
+      throw forbidden({ zh: '无权查看辖区外的用户', en: 'No access to users outside your area' });
   }
   return user;
 }
@@ -156,7 +211,8 @@ export async function updateUser(
     const problem = passwordProblem(patch.password);
     if (problem) throw invalidInput('password', problem);
   }
-  const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+  const passwordHash =
+    patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   const now = ctx.clock.now();
   return inTransaction(ctx, async (trx) => {
     const user = await userRepository.findById(trx, id);
@@ -193,7 +249,10 @@ export async function changeOwnPassword(
   const db = ctx.db.kysely;
   const user = await userRepository.findById(db, actor.userId);
   if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-    throw invalidInput('currentPassword', { zh: '当前密码不正确', en: 'the current password is wrong' });
+    throw invalidInput('currentPassword', {
+      zh: '当前密码不正确',
+      en: 'the current password is wrong',
+    });
   }
   const problem = passwordProblem(input.newPassword);
   if (problem) throw invalidInput('newPassword', problem);
@@ -201,6 +260,12 @@ export async function changeOwnPassword(
   const now = ctx.clock.now();
   await inTransaction(ctx, async (trx) => {
     await userRepository.setPassword(trx, actor.userId, hash, now);
-    await audit(trx, { actor, at: now, action: 'change_password', entity: 'user', entityId: actor.userId });
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'change_password',
+      entity: 'user',
+      entityId: actor.userId,
+    });
   });
 }

@@ -55,7 +55,9 @@ const EXCLUSIVE_LOCK_KEY = 7_202_611; // any constant shared by all Xiuhua proce
 export async function createDb(url?: string, options: CreateDbOptions = {}): Promise<Db> {
   if (url && /^postgres(ql)?:\/\//.test(url)) return createPostgresDb(url);
   if (url && !url.startsWith('pglite://')) {
-    throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or pglite:// (got "${url.split(':')[0]}:")`);
+    throw new Error(
+      `DATABASE_URL must start with postgres://, postgresql:// or pglite:// (got "${url.split(':')[0]}:")`,
+    );
   }
   const target = url?.slice('pglite://'.length);
   if (target === 'memory') return createPgliteDb(undefined);
@@ -99,7 +101,7 @@ function createPostgresDb(url: string): Db {
       if (oid === PG_TYPE_INT8) return parseInt8;
       if (oid === PG_TYPE_NUMERIC) return parseNumeric;
       if (oid === PG_TYPE_DATE) return parseDate;
-      return pg.types.getTypeParser(oid, format as 'text');
+      return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });

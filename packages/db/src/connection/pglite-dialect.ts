@@ -10,7 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { Mutex } from './mutex';
+import type { Mutex } from './mutex';
 import {
   PG_TYPE_DATE,
   PG_TYPE_INT8,

@@ -12,7 +12,10 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
  * under the database's exclusive session so concurrent starts take turns. A migration
  * whose file changed after it was applied is refused: migrations are append-only.
  */
-export async function runMigrations(db: Db, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function runMigrations(
+  db: Db,
+  dir: string = MIGRATIONS_DIR,
+): Promise<MigrationResult> {
   const files = readdirSync(dir)
     .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
     .sort();
@@ -33,14 +36,19 @@ export async function runMigrations(db: Db, dir: string = MIGRATIONS_DIR): Promi
       const previous = done.get(name);
       if (previous !== undefined) {
         if (previous !== checksum) {
-          throw new Error(`migration ${name} was changed after it was applied; add a new migration instead`);
+          throw new Error(
+            `migration ${name} was changed after it was applied; add a new migration instead`,
+          );
         }
         continue;
       }
       await session.exec('begin');
       try {
         await session.exec(script);
-        await session.query('insert into schema_migrations (name, checksum) values ($1, $2)', [name, checksum]);
+        await session.query('insert into schema_migrations (name, checksum) values ($1, $2)', [
+          name,
+          checksum,
+        ]);
         await session.exec('commit');
       } catch (error) {
         await session.exec('rollback');

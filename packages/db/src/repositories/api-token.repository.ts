@@ -7,7 +7,14 @@ export type ApiTokenRow = Selectable<ApiTokensTable>;
 export const apiTokenRepository = {
   async insert(
     db: Executor,
-    token: { name: string; tokenHash: string; tokenPrefix: string; userId: number; at: Date; expiresAt: Date | null },
+    token: {
+      name: string;
+      tokenHash: string;
+      tokenPrefix: string;
+      userId: number;
+      at: Date;
+      expiresAt: Date | null;
+    },
   ): Promise<number> {
     const { id } = await db
       .insertInto('api_tokens')
@@ -25,7 +32,11 @@ export const apiTokenRepository = {
   },
 
   async findByHash(db: Executor, tokenHash: string): Promise<ApiTokenRow | undefined> {
-    return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   },
 
   async findById(db: Executor, id: number): Promise<ApiTokenRow | undefined> {
@@ -41,6 +52,11 @@ export const apiTokenRepository = {
   },
 
   async revoke(db: Executor, id: number, at: Date): Promise<void> {
-    await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   },
 };

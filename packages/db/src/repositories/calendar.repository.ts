@@ -4,7 +4,11 @@ import type { Executor } from './executor';
 
 export type TimingSchemeRow = Selectable<TimingSchemesTable>;
 export type CalendarDayRow = Selectable<CalendarDaysTable>;
-export type SchemeVersionRow = { valid_from: string; periods: { start: string; end: string }[]; working_weekdays: number[] };
+export type SchemeVersionRow = {
+  valid_from: string;
+  periods: { start: string; end: string }[];
+  working_weekdays: number[];
+};
 
 export const calendarRepository = {
   async insertScheme(
@@ -13,7 +17,12 @@ export const calendarRepository = {
   ): Promise<number> {
     const { id } = await db
       .insertInto('timing_schemes')
-      .values({ code: scheme.code, name: scheme.name, utc_offset_minutes: scheme.utcOffsetMinutes, is_default: scheme.isDefault })
+      .values({
+        code: scheme.code,
+        name: scheme.name,
+        utc_offset_minutes: scheme.utcOffsetMinutes,
+        is_default: scheme.isDefault,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -24,7 +33,11 @@ export const calendarRepository = {
   },
 
   async findDefaultScheme(db: Executor): Promise<TimingSchemeRow | undefined> {
-    return db.selectFrom('timing_schemes').selectAll().where('is_default', '=', true).executeTakeFirst();
+    return db
+      .selectFrom('timing_schemes')
+      .selectAll()
+      .where('is_default', '=', true)
+      .executeTakeFirst();
   },
 
   async listSchemes(db: Executor): Promise<TimingSchemeRow[]> {
@@ -33,7 +46,12 @@ export const calendarRepository = {
 
   async upsertVersion(
     db: Executor,
-    version: { schemeId: number; validFrom: string; periods: { start: string; end: string }[]; workingWeekdays: number[] },
+    version: {
+      schemeId: number;
+      validFrom: string;
+      periods: { start: string; end: string }[];
+      workingWeekdays: number[];
+    },
   ): Promise<void> {
     await db
       .insertInto('timing_scheme_versions')
@@ -70,26 +88,48 @@ export const calendarRepository = {
       .execute();
   },
 
-  async days(db: Executor, schemeId: number, range: { from?: string; to?: string } = {}): Promise<CalendarDayRow[]> {
+  async days(
+    db: Executor,
+    schemeId: number,
+    range: { from?: string; to?: string } = {},
+  ): Promise<CalendarDayRow[]> {
     let query = db.selectFrom('calendar_days').selectAll().where('scheme_id', '=', schemeId);
     if (range.from) query = query.where('day', '>=', range.from);
     if (range.to) query = query.where('day', '<=', range.to);
     return query.orderBy('day').execute();
   },
 
-  async upsertDays(db: Executor, schemeId: number, days: readonly { day: string; isWorking: boolean; note: string | null }[]): Promise<void> {
+  async upsertDays(
+    db: Executor,
+    schemeId: number,
+    days: readonly { day: string; isWorking: boolean; note: string | null }[],
+  ): Promise<void> {
     if (days.length === 0) return;
     await db
       .insertInto('calendar_days')
-      .values(days.map((d) => ({ scheme_id: schemeId, day: d.day, is_working: d.isWorking, note: d.note })))
+      .values(
+        days.map((d) => ({
+          scheme_id: schemeId,
+          day: d.day,
+          is_working: d.isWorking,
+          note: d.note,
+        })),
+      )
       .onConflict((oc) =>
-        oc.columns(['scheme_id', 'day']).doUpdateSet((eb) => ({ is_working: eb.ref('excluded.is_working'), note: eb.ref('excluded.note') })),
+        oc.columns(['scheme_id', 'day']).doUpdateSet((eb) => ({
+          is_working: eb.ref('excluded.is_working'),
+          note: eb.ref('excluded.note'),
+        })),
       )
       .execute();
   },
 
   async deleteDay(db: Executor, schemeId: number, day: string): Promise<number> {
-    const result = await db.deleteFrom('calendar_days').where('scheme_id', '=', schemeId).where('day', '=', day).executeTakeFirst();
+    const result = await db
+      .deleteFrom('calendar_days')
+      .where('scheme_id', '=', schemeId)
+      .where('day', '=', day)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   },
 };

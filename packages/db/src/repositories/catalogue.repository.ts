@@ -41,7 +41,11 @@ export const catalogueRepository = {
    * Inserts classes; existing (standard, kind, code) rows get the new names but keep their
    * local settings (key supervision, department, active). Returns ids by `kind:code`.
    */
-  async upsertClasses(db: Executor, rows: readonly ClassUpsert[], at: Date): Promise<Map<string, number>> {
+  async upsertClasses(
+    db: Executor,
+    rows: readonly ClassUpsert[],
+    at: Date,
+  ): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     for (let i = 0; i < rows.length; i += 500) {
       const inserted = await db
@@ -77,11 +81,18 @@ export const catalogueRepository = {
     if (filter.standard) query = query.where('standard', '=', filter.standard);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.bigCode) query = query.where('big_code', '=', filter.bigCode);
-    if (filter.keySupervision !== undefined) query = query.where('key_supervision', '=', filter.keySupervision);
+    if (filter.keySupervision !== undefined)
+      query = query.where('key_supervision', '=', filter.keySupervision);
     if (filter.activeOnly) query = query.where('active', '=', true);
     if (filter.q) {
       const like = `%${filter.q}%`;
-      query = query.where((eb) => eb.or([eb('name', 'like', like), eb('code', 'like', `${filter.q}%`), eb('big_name', 'like', like)]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('name', 'like', like),
+          eb('code', 'like', `${filter.q}%`),
+          eb('big_name', 'like', like),
+        ]),
+      );
     }
     return query.orderBy('standard').orderBy('kind').orderBy('code').execute();
   },
@@ -90,8 +101,15 @@ export const catalogueRepository = {
     return db.selectFrom('case_classes').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  async findByCode(db: Executor, key: { standard: ClassStandardName; kind?: CaseClassRow['kind']; code: string }) {
-    let query = db.selectFrom('case_classes').selectAll().where('standard', '=', key.standard).where('code', '=', key.code);
+  async findByCode(
+    db: Executor,
+    key: { standard: ClassStandardName; kind?: CaseClassRow['kind']; code: string },
+  ) {
+    let query = db
+      .selectFrom('case_classes')
+      .selectAll()
+      .where('standard', '=', key.standard)
+      .where('code', '=', key.code);
     if (key.kind) query = query.where('kind', '=', key.kind);
     return query.execute();
   },
@@ -110,7 +128,12 @@ export const catalogueRepository = {
   async update(
     db: Executor,
     id: number,
-    patch: { name?: string; keySupervision?: boolean; defaultDepartmentId?: number | null; active?: boolean },
+    patch: {
+      name?: string;
+      keySupervision?: boolean;
+      defaultDepartmentId?: number | null;
+      active?: boolean;
+    },
     at: Date,
   ): Promise<void> {
     await db
@@ -118,7 +141,9 @@ export const catalogueRepository = {
       .set({
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.keySupervision !== undefined ? { key_supervision: patch.keySupervision } : {}),
-        ...(patch.defaultDepartmentId !== undefined ? { default_department_id: patch.defaultDepartmentId } : {}),
+        ...(patch.defaultDepartmentId !== undefined
+          ? { default_department_id: patch.defaultDepartmentId }
+          : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
         updated_at: at,
       })
@@ -126,8 +151,30 @@ export const catalogueRepository = {
       .execute();
   },
 
+  /** Sets the default department of every class of a standard, kind and big class. */
+  async setDefaultDepartmentByBigClass(
+    db: Executor,
+    key: { standard: ClassStandardName; kind: CaseClassRow['kind']; bigCode: string },
+    departmentId: number | null,
+    at: Date,
+  ): Promise<number> {
+    const result = await db
+      .updateTable('case_classes')
+      .set({ default_department_id: departmentId, updated_at: at })
+      .where('standard', '=', key.standard)
+      .where('kind', '=', key.kind)
+      .where('big_code', '=', key.bigCode)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
   async count(db: Executor): Promise<number> {
-    return (await db.selectFrom('case_classes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    return (
+      await db
+        .selectFrom('case_classes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   },
 
   /** Inserts rules that do not exist yet; existing (class, condition, urgency) rows are kept. */
@@ -180,7 +227,10 @@ export const catalogueRepository = {
       .execute();
   },
 
-  async deleteRule(db: Executor, key: { classId: number; conditionCode: string; urgency: 'normal' | 'urgent' }): Promise<number> {
+  async deleteRule(
+    db: Executor,
+    key: { classId: number; conditionCode: string; urgency: 'normal' | 'urgent' },
+  ): Promise<number> {
     const result = await db
       .deleteFrom('class_rules')
       .where('class_id', '=', key.classId)
@@ -202,11 +252,20 @@ export const catalogueRepository = {
       .execute();
   },
 
-  async insertMappings(db: Executor, pairs: readonly { legacyId: number; currentId: number; note: string | null }[]): Promise<void> {
+  async insertMappings(
+    db: Executor,
+    pairs: readonly { legacyId: number; currentId: number; note: string | null }[],
+  ): Promise<void> {
     for (let i = 0; i < pairs.length; i += 500) {
       await db
         .insertInto('case_class_mappings')
-        .values(pairs.slice(i, i + 500).map((p) => ({ legacy_class_id: p.legacyId, current_class_id: p.currentId, note: p.note })))
+        .values(
+          pairs.slice(i, i + 500).map((p) => ({
+            legacy_class_id: p.legacyId,
+            current_class_id: p.currentId,
+            note: p.note,
+          })),
+        )
         .onConflict((oc) => oc.columns(['legacy_class_id', 'current_class_id']).doNothing())
         .execute();
     }

@@ -93,11 +93,18 @@ export const componentRepository = {
     return db.selectFrom('components').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  async list(db: Executor, filter: ComponentFilter): Promise<{ rows: ComponentRow[]; total: number }> {
+  async list(
+    db: Executor,
+    filter: ComponentFilter,
+  ): Promise<{ rows: ComponentRow[]; total: number }> {
     let query = db.selectFrom('components');
     if (filter.bbox) {
       const [minLng, minLat, maxLng, maxLat] = filter.bbox;
-      query = query.where('lng', '>=', minLng).where('lng', '<=', maxLng).where('lat', '>=', minLat).where('lat', '<=', maxLat);
+      query = query
+        .where('lng', '>=', minLng)
+        .where('lng', '<=', maxLng)
+        .where('lat', '>=', minLat)
+        .where('lat', '<=', maxLat);
     }
     if (filter.classIds) {
       if (filter.classIds.length === 0) return { rows: [], total: 0 };
@@ -106,12 +113,25 @@ export const componentRepository = {
     if (filter.gridCode) query = query.where('grid_code', '=', filter.gridCode);
     if (filter.regionPrefix) query = query.where('grid_code', 'like', `${filter.regionPrefix}%`);
     if (filter.status) query = query.where('status', '=', filter.status);
-    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+    const total = await query
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await query
+      .selectAll()
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
     return { rows, total: total.n };
   },
 
-  async updateStatus(db: Executor, id: string, status: ComponentRow['status'], changeDate: string, at: Date): Promise<number> {
+  async updateStatus(
+    db: Executor,
+    id: string,
+    status: ComponentRow['status'],
+    changeDate: string,
+    at: Date,
+  ): Promise<number> {
     const result = await db
       .updateTable('components')
       .set({ status, change_date: changeDate, updated_at: at })
@@ -121,6 +141,11 @@ export const componentRepository = {
   },
 
   async count(db: Executor): Promise<number> {
-    return (await db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    return (
+      await db
+        .selectFrom('components')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   },
 };

@@ -62,11 +62,26 @@ export const divisionRepository = {
 
   async list(
     db: Executor,
-    filter: { parentCode?: string; level?: DivisionRow['level']; prefix?: string; withOutline?: boolean },
+    filter: {
+      parentCode?: string;
+      level?: DivisionRow['level'];
+      prefix?: string;
+      withOutline?: boolean;
+    },
   ) {
     let query = db
       .selectFrom('divisions')
-      .select(['code', 'level', 'name', 'parent_code', 'area_class', 'min_lng', 'min_lat', 'max_lng', 'max_lat']);
+      .select([
+        'code',
+        'level',
+        'name',
+        'parent_code',
+        'area_class',
+        'min_lng',
+        'min_lat',
+        'max_lng',
+        'max_lat',
+      ]);
     if (filter.withOutline) query = query.select('outline');
     if (filter.parentCode) query = query.where('parent_code', '=', filter.parentCode);
     if (filter.level) query = query.where('level', '=', filter.level);
@@ -75,7 +90,10 @@ export const divisionRepository = {
   },
 
   async count(db: Executor): Promise<number> {
-    const row = await db.selectFrom('divisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('divisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return row.n;
   },
 };

@@ -79,7 +79,10 @@ export const gridRepository = {
             max_lat: eb.ref('excluded.max_lat'),
             centroid_lng: eb.ref('excluded.centroid_lng'),
             centroid_lat: eb.ref('excluded.centroid_lat'),
-            responsibility_grid_code: eb.fn.coalesce('excluded.responsibility_grid_code', 'unit_grids.responsibility_grid_code'),
+            responsibility_grid_code: eb.fn.coalesce(
+              'excluded.responsibility_grid_code',
+              'unit_grids.responsibility_grid_code',
+            ),
             import_batch_id: eb.ref('excluded.import_batch_id'),
             updated_at: eb.ref('excluded.updated_at'),
           })),
@@ -95,7 +98,11 @@ export const gridRepository = {
   async existingCodes(db: Executor, codes: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (let i = 0; i < codes.length; i += 1000) {
-      const rows = await db.selectFrom('unit_grids').select('code').where('code', 'in', codes.slice(i, i + 1000)).execute();
+      const rows = await db
+        .selectFrom('unit_grids')
+        .select('code')
+        .where('code', 'in', codes.slice(i, i + 1000))
+        .execute();
       rows.forEach((row) => found.add(row.code));
     }
     return found;
@@ -113,7 +120,8 @@ export const gridRepository = {
   async list(db: Executor, filter: GridListFilter & { withGeometry?: boolean }) {
     let query = db.selectFrom('unit_grids');
     if (filter.prefix) query = query.where('code', 'like', `${filter.prefix}%`);
-    if (filter.responsibilityGridCode) query = query.where('responsibility_grid_code', '=', filter.responsibilityGridCode);
+    if (filter.responsibilityGridCode)
+      query = query.where('responsibility_grid_code', '=', filter.responsibilityGridCode);
     if (filter.bbox) {
       const [minLng, minLat, maxLng, maxLat] = filter.bbox;
       query = query
@@ -122,17 +130,38 @@ export const gridRepository = {
         .where('max_lat', '>=', minLat)
         .where('min_lat', '<=', maxLat);
     }
-    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const base = query.select(SUMMARY_COLUMNS).orderBy('code').limit(filter.limit).offset(filter.offset);
-    const rows = filter.withGeometry ? await base.select('geometry').execute() : await base.execute();
-    return { rows: rows as (Pick<UnitGridRow, (typeof SUMMARY_COLUMNS)[number]> & { geometry?: StoredGeometry })[], total: total.n };
+    const total = await query
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const base = query
+      .select(SUMMARY_COLUMNS)
+      .orderBy('code')
+      .limit(filter.limit)
+      .offset(filter.offset);
+    const rows = filter.withGeometry
+      ? await base.select('geometry').execute()
+      : await base.execute();
+    return {
+      rows: rows as (Pick<UnitGridRow, (typeof SUMMARY_COLUMNS)[number]> & {
+        geometry?: StoredGeometry;
+      })[],
+      total: total.n,
+    };
   },
 
   /** Everything the in-memory locator needs, for all grids. */
   async allForLocator(db: Executor) {
     return db
       .selectFrom('unit_grids')
-      .select(['code', 'name', 'geometry', 'district_code', 'street_code', 'community_code', 'responsibility_grid_code'])
+      .select([
+        'code',
+        'name',
+        'geometry',
+        'district_code',
+        'street_code',
+        'community_code',
+        'responsibility_grid_code',
+      ])
       .execute();
   },
 
@@ -142,7 +171,12 @@ export const gridRepository = {
     return (await query.executeTakeFirstOrThrow()).n;
   },
 
-  async setResponsibilityGrid(db: Executor, codes: readonly string[], responsibilityGridCode: string | null, at: Date) {
+  async setResponsibilityGrid(
+    db: Executor,
+    codes: readonly string[],
+    responsibilityGridCode: string | null,
+    at: Date,
+  ) {
     for (let i = 0; i < codes.length; i += 1000) {
       await db
         .updateTable('unit_grids')
@@ -154,7 +188,15 @@ export const gridRepository = {
 
   async insertImportBatch(
     db: Executor,
-    batch: { at: Date; createdBy: number | null; fileName: string | null; sourceCrs: 'wgs84' | 'gcj02'; status: 'applied' | 'rejected'; featureCount: number; report: Record<string, unknown> },
+    batch: {
+      at: Date;
+      createdBy: number | null;
+      fileName: string | null;
+      sourceCrs: 'wgs84' | 'gcj02';
+      status: 'applied' | 'rejected';
+      featureCount: number;
+      report: Record<string, unknown>;
+    },
   ): Promise<number> {
     const { id } = await db
       .insertInto('grid_import_batches')
@@ -181,7 +223,13 @@ export const responsibilityGridRepository = {
   ): Promise<void> {
     await db
       .insertInto('responsibility_grids')
-      .values({ code: grid.code, name: grid.name, district_code: grid.districtCode, street_code: grid.streetCode, updated_at: at })
+      .values({
+        code: grid.code,
+        name: grid.name,
+        district_code: grid.districtCode,
+        street_code: grid.streetCode,
+        updated_at: at,
+      })
       .onConflict((oc) =>
         oc.column('code').doUpdateSet((eb) => ({
           name: eb.ref('excluded.name'),
@@ -194,22 +242,33 @@ export const responsibilityGridRepository = {
   },
 
   async find(db: Executor, code: string) {
-    return db.selectFrom('responsibility_grids').selectAll().where('code', '=', code).executeTakeFirst();
+    return db
+      .selectFrom('responsibility_grids')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
   },
 
   async list(db: Executor, filter: { prefix?: string }) {
-    let query = db
-      .selectFrom('responsibility_grids as r')
-      .select((eb) => [
-        'r.code',
-        'r.name',
-        'r.district_code',
-        'r.street_code',
-        eb.selectFrom('unit_grids as g').select((e) => e.fn.countAll<number>().as('n')).whereRef('g.responsibility_grid_code', '=', 'r.code').as('grid_count'),
-      ]);
+    let query = db.selectFrom('responsibility_grids as r').select((eb) => [
+      'r.code',
+      'r.name',
+      'r.district_code',
+      'r.street_code',
+      eb
+        .selectFrom('unit_grids as g')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('g.responsibility_grid_code', '=', 'r.code')
+        .as('grid_count'),
+    ]);
     if (filter.prefix) {
       const prefix = filter.prefix;
-      query = query.where((eb) => eb.or([eb('r.street_code', 'like', `${prefix}%`), eb('r.district_code', 'like', `${prefix}%`)]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('r.street_code', 'like', `${prefix}%`),
+          eb('r.district_code', 'like', `${prefix}%`),
+        ]),
+      );
     }
     return query.orderBy('r.code').execute();
   },
@@ -226,7 +285,10 @@ export const responsibilityGridRepository = {
   },
 
   async replaceSupervisors(db: Executor, code: string, userIds: readonly number[]): Promise<void> {
-    await db.deleteFrom('responsibility_grid_supervisors').where('responsibility_grid_code', '=', code).execute();
+    await db
+      .deleteFrom('responsibility_grid_supervisors')
+      .where('responsibility_grid_code', '=', code)
+      .execute();
     if (userIds.length > 0) {
       await db
         .insertInto('responsibility_grid_supervisors')

@@ -1,10 +1,18 @@
 import type { Executor } from './executor';
 
 export const loginAttemptRepository = {
-  async record(db: Executor, attempt: { username: string; ip: string; at: Date; succeeded: boolean }): Promise<void> {
+  async record(
+    db: Executor,
+    attempt: { username: string; ip: string; at: Date; succeeded: boolean },
+  ): Promise<void> {
     await db
       .insertInto('login_attempts')
-      .values({ username: attempt.username, ip: attempt.ip, attempted_at: attempt.at, succeeded: attempt.succeeded })
+      .values({
+        username: attempt.username,
+        ip: attempt.ip,
+        attempted_at: attempt.at,
+        succeeded: attempt.succeeded,
+      })
       .execute();
   },
 
@@ -12,7 +20,12 @@ export const loginAttemptRepository = {
   async recentFailures(
     db: Executor,
     key: { username: string; ip: string; since: Date },
-  ): Promise<{ byUsername: number; byIp: number; oldestByUsername: Date | null; oldestByIp: Date | null }> {
+  ): Promise<{
+    byUsername: number;
+    byIp: number;
+    oldestByUsername: Date | null;
+    oldestByIp: Date | null;
+  }> {
     const count = (column: 'username' | 'ip', value: string) =>
       db
         .selectFrom('login_attempts')
@@ -25,14 +38,18 @@ export const loginAttemptRepository = {
     return {
       byUsername: user.n,
       byIp: ip.n,
-      oldestByUsername: user.oldest as Date | null,
-      oldestByIp: ip.oldest as Date | null,
+      oldestByUsername: user.oldest,
+      oldestByIp: ip.oldest,
     };
   },
 
   /** A success clears the username's failure streak. */
   async clearFailures(db: Executor, username: string): Promise<void> {
-    await db.deleteFrom('login_attempts').where('username', '=', username).where('succeeded', '=', false).execute();
+    await db
+      .deleteFrom('login_attempts')
+      .where('username', '=', username)
+      .where('succeeded', '=', false)
+      .execute();
   },
 
   async deleteOlderThan(db: Executor, before: Date): Promise<void> {

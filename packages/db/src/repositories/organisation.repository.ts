@@ -40,7 +40,10 @@ export const organisationRepository = {
     return db.selectFrom('organisations').selectAll().where('code', '=', code).executeTakeFirst();
   },
 
-  async list(db: Executor, filter: { kind?: 'centre' | 'department'; ids?: readonly number[] } = {}): Promise<OrganisationRow[]> {
+  async list(
+    db: Executor,
+    filter: { kind?: 'centre' | 'department'; ids?: readonly number[] } = {},
+  ): Promise<OrganisationRow[]> {
     let query = db.selectFrom('organisations').selectAll();
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.ids) {
@@ -68,7 +71,11 @@ export const organisationRepository = {
 
   /** Ids of the organisation and its direct children (departments have two levels). */
   async withChildren(db: Executor, id: number): Promise<number[]> {
-    const rows = await db.selectFrom('organisations').select('id').where('parent_id', '=', id).execute();
+    const rows = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('parent_id', '=', id)
+      .execute();
     return [id, ...rows.map((row) => row.id)];
   },
 

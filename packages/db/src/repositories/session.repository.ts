@@ -7,7 +7,14 @@ export type SessionRow = Selectable<SessionsTable>;
 export const sessionRepository = {
   async insert(
     db: Executor,
-    session: { tokenHash: string; userId: number; at: Date; expiresAt: Date; userAgent: string | null; ip: string | null },
+    session: {
+      tokenHash: string;
+      userId: number;
+      at: Date;
+      expiresAt: Date;
+      userAgent: string | null;
+      ip: string | null;
+    },
   ): Promise<void> {
     await db
       .insertInto('sessions')
@@ -24,7 +31,11 @@ export const sessionRepository = {
   },
 
   async find(db: Executor, tokenHash: string): Promise<SessionRow | undefined> {
-    return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   },
 
   async extend(db: Executor, tokenHash: string, at: Date, expiresAt: Date): Promise<void> {

@@ -36,7 +36,11 @@ async function withRoles(db: Executor, rows: Selectable<UsersTable>[]): Promise<
 
 export const userRepository = {
   async findByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
-    const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const row = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
     return row ? (await withRoles(db, [row]))[0] : undefined;
   },
 
@@ -47,7 +51,12 @@ export const userRepository = {
 
   async list(
     db: Executor,
-    filter: { organisationIds?: readonly number[]; regionPrefix?: string; limit: number; offset: number },
+    filter: {
+      organisationIds?: readonly number[];
+      regionPrefix?: string;
+      limit: number;
+      offset: number;
+    },
   ): Promise<{ rows: UserRow[]; total: number }> {
     let query = db.selectFrom('users');
     if (filter.organisationIds) {
@@ -59,12 +68,26 @@ export const userRepository = {
       query = query.where((eb) =>
         eb.or([
           eb('scope_division_code', 'like', `${prefix}%`),
-          eb('organisation_id', 'in', eb.selectFrom('organisations').select('id').where('division_code', 'like', `${prefix}%`)),
+          eb(
+            'organisation_id',
+            'in',
+            eb
+              .selectFrom('organisations')
+              .select('id')
+              .where('division_code', 'like', `${prefix}%`),
+          ),
         ]),
       );
     }
-    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+    const total = await query
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await query
+      .selectAll()
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
     return { rows: await withRoles(db, rows), total: total.n };
   },
 
@@ -93,11 +116,19 @@ export const userRepository = {
   },
 
   async setPassword(db: Executor, userId: number, passwordHash: string, at: Date): Promise<void> {
-    await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: at })
+      .where('id', '=', userId)
+      .execute();
   },
 
   async setActive(db: Executor, userId: number, active: boolean, at: Date): Promise<void> {
-    await db.updateTable('users').set({ active, updated_at: at }).where('id', '=', userId).execute();
+    await db
+      .updateTable('users')
+      .set({ active, updated_at: at })
+      .where('id', '=', userId)
+      .execute();
   },
 
   async replaceRoles(db: Executor, userId: number, roles: readonly string[]): Promise<void> {
@@ -115,7 +146,10 @@ export const userRepository = {
   },
 
   async count(db: Executor): Promise<number> {
-    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return row.n;
   },
 };

@@ -40,7 +40,10 @@ export function canSeeRegion(actor: Actor, divisionCode: string): boolean {
     case 'department':
       return true;
     case 'region':
-      return regionCovers(actor.scope.divisionCode, divisionCode) || regionCovers(divisionCode, actor.scope.divisionCode);
+      return (
+        regionCovers(actor.scope.divisionCode, divisionCode) ||
+        regionCovers(divisionCode, actor.scope.divisionCode)
+      );
   }
 }
 
@@ -68,7 +71,14 @@ export function canSeeDepartment(actor: Actor, lineage: readonly number[]): bool
       return true;
     case 'region':
       // Centres oversee departments working in their region; leaders and admins read all.
-      return hasAnyRole(actor, ['admin', 'leader', 'commander', 'dispatcher', 'shift_leader', 'operator']);
+      return hasAnyRole(actor, [
+        'admin',
+        'leader',
+        'commander',
+        'dispatcher',
+        'shift_leader',
+        'operator',
+      ]);
     case 'department':
       return lineage.includes(actor.scope.organisationId);
   }

@@ -30,4 +30,10 @@ export function isRole(value: string): value is Role {
 }
 
 /** Roles of the centres (as opposed to departments). */
-export const CENTRE_ROLES: readonly Role[] = ['supervisor', 'operator', 'shift_leader', 'dispatcher', 'commander'];
+export const CENTRE_ROLES: readonly Role[] = [
+  'supervisor',
+  'operator',
+  'shift_leader',
+  'dispatcher',
+  'commander',
+];

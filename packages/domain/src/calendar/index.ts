@@ -7,6 +7,18 @@ export {
   isWorkingDay,
   isoWeekday,
 } from './working-calendar';
-export type { DayOverride, SchemeVersion, WorkPeriod, WorkingCalendar, WorkingCalendarInput } from './working-calendar';
-export { addLimit, addWorkingTime, isWorkingInstant, nextWorkingInstant, workingTimeBetween } from './working-time';
+export type {
+  DayOverride,
+  SchemeVersion,
+  WorkPeriod,
+  WorkingCalendar,
+  WorkingCalendarInput,
+} from './working-calendar';
+export {
+  addLimit,
+  addWorkingTime,
+  isWorkingInstant,
+  nextWorkingInstant,
+  workingTimeBetween,
+} from './working-time';
 export type { LimitUnit } from './working-time';

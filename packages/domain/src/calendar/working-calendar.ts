@@ -1,12 +1,21 @@
 export type WorkPeriod = { start: string; end: string };
 export type SchemeVersion = { validFrom: string; periods: WorkPeriod[]; workingWeekdays: number[] };
 export type DayOverride = { day: string; isWorking: boolean; note?: string };
-export type WorkingCalendarInput = { utcOffsetMinutes: number; versions: SchemeVersion[]; overrides: DayOverride[] };
+export type WorkingCalendarInput = {
+  utcOffsetMinutes: number;
+  versions: SchemeVersion[];
+  overrides: DayOverride[];
+};
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
-type CompiledVersion = { fromDay: number; periods: [number, number][]; weekdays: Set<number>; minutesPerDay: number };
+type CompiledVersion = {
+  fromDay: number;
+  periods: [number, number][];
+  weekdays: Set<number>;
+  minutesPerDay: number;
+};
 
 /**
  * A working calendar ready for arithmetic: scheme versions by start day, per-day
@@ -58,7 +67,8 @@ function parseClock(value: string): number {
   if (!match) throw new Error(`time "${value}" is not HH:MM`);
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
-  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) throw new Error(`time "${value}" is not a time of day`);
+  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0))
+    throw new Error(`time "${value}" is not a time of day`);
   return hours * 60 + minutes;
 }
 
@@ -78,7 +88,8 @@ function compileVersion(version: SchemeVersion): CompiledVersion {
     if (previous && current && current[0] < previous[1]) throw new Error('periods overlap');
   }
   for (const weekday of version.workingWeekdays) {
-    if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw new Error(`weekday ${weekday} is not 1–7`);
+    if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7)
+      throw new Error(`weekday ${weekday} is not 1–7`);
   }
   return {
     fromDay,
@@ -96,7 +107,8 @@ export function createWorkingCalendar(input: WorkingCalendarInput): WorkingCalen
   }
   const versions = input.versions.map(compileVersion).sort((a, b) => a.fromDay - b.fromDay);
   for (let i = 1; i < versions.length; i++) {
-    if (versions[i]?.fromDay === versions[i - 1]?.fromDay) throw new Error('two versions start on the same day');
+    if (versions[i]?.fromDay === versions[i - 1]?.fromDay)
+      throw new Error('two versions start on the same day');
   }
   const overrides = new Map<number, boolean>();
   for (const override of input.overrides) {
@@ -120,16 +132,25 @@ export function versionOn(calendar: WorkingCalendar, dayIndex: number): Compiled
 }
 
 export function isWorkingDayIndex(calendar: WorkingCalendar, dayIndex: number): boolean {
-  return calendar.overrides.get(dayIndex) ?? versionOn(calendar, dayIndex).weekdays.has(isoWeekday(dayIndex));
+  return (
+    calendar.overrides.get(dayIndex) ??
+    versionOn(calendar, dayIndex).weekdays.has(isoWeekday(dayIndex))
+  );
 }
 
 /** Working periods of a day in local minutes, empty on days off. */
-export function periodsOn(calendar: WorkingCalendar, dayIndex: number): readonly [number, number][] {
+export function periodsOn(
+  calendar: WorkingCalendar,
+  dayIndex: number,
+): readonly [number, number][] {
   return isWorkingDayIndex(calendar, dayIndex) ? versionOn(calendar, dayIndex).periods : [];
 }
 
 /** Local day number and minute of day of an instant. */
-export function localPosition(calendar: WorkingCalendar, at: Date): { day: number; minute: number } {
+export function localPosition(
+  calendar: WorkingCalendar,
+  at: Date,
+): { day: number; minute: number } {
   const local = at.getTime() + calendar.offsetMs;
   const day = Math.floor(local / DAY_MS);
   return { day, minute: (local - day * DAY_MS) / MINUTE_MS };

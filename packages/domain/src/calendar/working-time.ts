@@ -84,12 +84,17 @@ export type LimitUnit = 'working_hour' | 'working_day' | 'natural_hour' | 'natur
  *   working day N working days later;
  * - natural_hour / natural_day / minute: wall-clock time, working or not.
  */
-export function addLimit(calendar: WorkingCalendar, start: Date, limit: { value: number; unit: LimitUnit }): Date {
+export function addLimit(
+  calendar: WorkingCalendar,
+  start: Date,
+  limit: { value: number; unit: LimitUnit },
+): Date {
   switch (limit.unit) {
     case 'working_hour':
       return addWorkingTime(calendar, start, limit.value * 60);
     case 'working_day': {
-      const perDay = versionOn(calendar, localPosition(calendar, start).day).minutesPerDay || 8 * 60;
+      const perDay =
+        versionOn(calendar, localPosition(calendar, start).day).minutesPerDay || 8 * 60;
       return addWorkingTime(calendar, start, limit.value * perDay);
     }
     case 'natural_hour':

@@ -42,7 +42,10 @@ export function parseClassCsv(
       rejected: [
         {
           line: 1,
-          reason: { zh: `表头须为 ${CLASS_CSV_HEADER.join(',')}`, en: `the header must be ${CLASS_CSV_HEADER.join(',')}` },
+          reason: {
+            zh: `表头须为 ${CLASS_CSV_HEADER.join(',')}`,
+            en: `the header must be ${CLASS_CSV_HEADER.join(',')}`,
+          },
         },
       ],
     };
@@ -51,20 +54,31 @@ export function parseClassCsv(
   const rejected: { line: number; reason: LocalizedText }[] = [];
   const firstLine = new Map<string, number>();
   for (const { line, values } of rows) {
-    const [kind = '', bigCode = '', bigName = '', code = '', name = ''] = values.map((v) => v.trim());
+    const [kind = '', bigCode = '', bigName = '', code = '', name = ''] = values.map((v) =>
+      v.trim(),
+    );
     const reject = (zh: string, en: string) => rejected.push({ line, reason: { zh, en } });
     if (!(KINDS[standard] as readonly string[]).includes(kind)) {
-      reject(`类型 ${kind} 不属于 ${standard}`, `kind "${kind}" is not used by ${standard} (${KINDS[standard].join('/')})`);
+      reject(
+        `类型 ${kind} 不属于 ${standard}`,
+        `kind "${kind}" is not used by ${standard} (${KINDS[standard].join('/')})`,
+      );
     } else if (!CODE_PATTERN[standard].test(code)) {
       reject(`代码 ${code} 格式不符合 ${standard}`, `code "${code}" does not fit ${standard}`);
     } else if (!/^\d{2}$/.test(bigCode) || !code.startsWith(bigCode)) {
-      reject(`代码 ${code} 与大类 ${bigCode} 不符`, `code ${code} does not start with big class ${bigCode}`);
+      reject(
+        `代码 ${code} 与大类 ${bigCode} 不符`,
+        `code ${code} does not start with big class ${bigCode}`,
+      );
     } else if (!name || name.length > 100) {
       reject('名称为空或超过 100 字', 'name is empty or longer than 100 characters');
     } else if (!bigName) {
       reject('大类名称为空', 'big class name is empty');
     } else if (firstLine.has(`${kind}:${code}`)) {
-      reject(`与第 ${firstLine.get(`${kind}:${code}`)} 行重复`, `duplicates line ${firstLine.get(`${kind}:${code}`)}`);
+      reject(
+        `与第 ${firstLine.get(`${kind}:${code}`)} 行重复`,
+        `duplicates line ${firstLine.get(`${kind}:${code}`)}`,
+      );
     } else {
       firstLine.set(`${kind}:${code}`, line);
       accepted.push({ standard, kind: kind as ClassKind, bigCode, bigName, code, name });

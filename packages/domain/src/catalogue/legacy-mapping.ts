@@ -14,7 +14,10 @@ const normalise = (name: string) => name.replace(/[（）()\s]/g, '').replace(/�
  * 2026 components, legacy events against 2026 matters. Exact names first, then names where
  * one contains the other; deterministic.
  */
-export function suggestLegacyMapping(legacy: readonly ClassRow[], current: readonly ClassRow[]): MappingSuggestion[] {
+export function suggestLegacyMapping(
+  legacy: readonly ClassRow[],
+  current: readonly ClassRow[],
+): MappingSuggestion[] {
   const suggestions: MappingSuggestion[] = [];
   for (const old of legacy) {
     const kind = old.kind === 'component' ? 'component' : 'matter';
@@ -22,14 +25,27 @@ export function suggestLegacyMapping(legacy: readonly ClassRow[], current: reado
     const name = normalise(old.name);
     const exact = candidates.find((c) => normalise(c.name) === name);
     if (exact) {
-      suggestions.push({ legacyCode: old.code, currentCode: exact.code, kind, confidence: 'exact' });
+      suggestions.push({
+        legacyCode: old.code,
+        currentCode: exact.code,
+        kind,
+        confidence: 'exact',
+      });
       continue;
     }
     const similar = candidates.find((c) => {
       const other = normalise(c.name);
-      return name.length >= 2 && other.length >= 2 && (other.includes(name) || name.includes(other));
+      return (
+        name.length >= 2 && other.length >= 2 && (other.includes(name) || name.includes(other))
+      );
     });
-    if (similar) suggestions.push({ legacyCode: old.code, currentCode: similar.code, kind, confidence: 'similar' });
+    if (similar)
+      suggestions.push({
+        legacyCode: old.code,
+        currentCode: similar.code,
+        kind,
+        confidence: 'similar',
+      });
   }
   return suggestions;
 }

@@ -12,11 +12,21 @@ export type ParsedComponentId =
  */
 export function parseComponentId(id: string): ParsedComponentId {
   if (!/^\d+$/.test(id) || (id.length !== 16 && id.length !== 17)) {
-    return { ok: false, reason: { zh: '部件编码须为 16 位（旧标准）或 17 位（2026 标准）数字', en: 'must be 16 (legacy) or 17 (2026) digits' } };
+    return {
+      ok: false,
+      reason: {
+        zh: '部件编码须为 16 位（旧标准）或 17 位（2026 标准）数字',
+        en: 'must be 16 (legacy) or 17 (2026) digits',
+      },
+    };
   }
   const classLength = id.length === 17 ? 5 : 4;
   const sequence = id.slice(6 + classLength);
-  if (/^0+$/.test(sequence)) return { ok: false, reason: { zh: '顺序码不能为 000000', en: 'the sequence must not be 000000' } };
+  if (/^0+$/.test(sequence))
+    return {
+      ok: false,
+      reason: { zh: '顺序码不能为 000000', en: 'the sequence must not be 000000' },
+    };
   return {
     ok: true,
     standard: id.length === 17 ? 'GB/T 47678.5-2026' : 'CJ/T 214-2007',

@@ -12,6 +12,7 @@ export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
 /** Accepts the code (intact …) or the standard's Chinese value (完好 …). */
 export function parseComponentStatus(value: string): ComponentStatus | undefined {
   const trimmed = value.trim();
-  if ((COMPONENT_STATUSES as readonly string[]).includes(trimmed)) return trimmed as ComponentStatus;
+  if ((COMPONENT_STATUSES as readonly string[]).includes(trimmed))
+    return trimmed as ComponentStatus;
   return COMPONENT_STATUSES.find((status) => COMPONENT_STATUS_LABELS[status] === trimmed);
 }

@@ -17,9 +17,29 @@ export type DemoDistrictInput = {
   componentClasses: { code: string; name: string }[];
 };
 
-export type DemoGrid = { code: string; streetCode: string; communityCode: string; geometry: AreaGeometry; centroid: Position; areaM2: number };
-export type DemoResponsibilityGrid = { code: string; name: string; streetCode: string; gridCodes: string[] };
-export type DemoComponent = { id: string; classCode: string; name: string; status: 'intact' | 'damaged' | 'lost'; lng: number; lat: number; gridCode: string };
+export type DemoGrid = {
+  code: string;
+  streetCode: string;
+  communityCode: string;
+  geometry: AreaGeometry;
+  centroid: Position;
+  areaM2: number;
+};
+export type DemoResponsibilityGrid = {
+  code: string;
+  name: string;
+  streetCode: string;
+  gridCodes: string[];
+};
+export type DemoComponent = {
+  id: string;
+  classCode: string;
+  name: string;
+  status: 'intact' | 'damaged' | 'lost';
+  lng: number;
+  lat: number;
+  gridCode: string;
+};
 
 export type DemoDistrict = {
   grids: DemoGrid[];
@@ -64,9 +84,14 @@ function numberCells(cells: LatticeCell[], communityCode: string): DemoGrid[] {
     }));
 }
 
-function responsibilityGridsOf(grids: DemoGrid[], streets: DemoDistrictInput['streets']): DemoResponsibilityGrid[] {
+function responsibilityGridsOf(
+  grids: DemoGrid[],
+  streets: DemoDistrictInput['streets'],
+): DemoResponsibilityGrid[] {
   return streets.flatMap((street) => {
-    const own = grids.filter((g) => g.streetCode === street.code).sort((a, b) => a.code.localeCompare(b.code));
+    const own = grids
+      .filter((g) => g.streetCode === street.code)
+      .sort((a, b) => a.code.localeCompare(b.code));
     const groups: DemoResponsibilityGrid[] = [];
     for (let i = 0; i < own.length; i += CELLS_PER_RESPONSIBILITY_GRID) {
       const n = groups.length + 1;
@@ -81,7 +106,11 @@ function responsibilityGridsOf(grids: DemoGrid[], streets: DemoDistrictInput['st
   });
 }
 
-function componentsOf(grids: DemoGrid[], input: DemoDistrictInput, random: () => number): DemoComponent[] {
+function componentsOf(
+  grids: DemoGrid[],
+  input: DemoDistrictInput,
+  random: () => number,
+): DemoComponent[] {
   const classes = input.componentClasses;
   if (classes.length === 0 || grids.length === 0) return [];
   const weights = classes.map((c) => (/井盖/.test(c.name) ? 5 : /路灯/.test(c.name) ? 4 : 1));
@@ -106,8 +135,10 @@ function componentsOf(grids: DemoGrid[], input: DemoDistrictInput, random: () =>
     const inset = 0.00004;
     const t = random();
     const side = Math.floor(random() * 4);
-    const lng = side === 0 ? minLng + inset : side === 1 ? maxLng - inset : minLng + t * (maxLng - minLng);
-    const lat = side === 2 ? minLat + inset : side === 3 ? maxLat - inset : minLat + t * (maxLat - minLat);
+    const lng =
+      side === 0 ? minLng + inset : side === 1 ? maxLng - inset : minLng + t * (maxLng - minLng);
+    const lat =
+      side === 2 ? minLat + inset : side === 3 ? maxLat - inset : minLat + t * (maxLat - minLat);
     if (!pointInGeometry([lng, lat], grid.geometry)) continue;
     const n = (sequence.get(cls.code) ?? 0) + 1;
     sequence.set(cls.code, n);
@@ -134,13 +165,23 @@ function componentsOf(grids: DemoGrid[], input: DemoDistrictInput, random: () =>
 export function generateDemoDistrict(input: DemoDistrictInput): DemoDistrict {
   const cells = buildLattice(input.outline, input.cellSizeM ?? 100);
   const [minLng, minLat, maxLng, maxLat] = bboxOf(input.outline);
-  const communitiesOf = (streetCode: string) => input.communities.filter((c) => c.streetCode === streetCode).sort((a, b) => a.code.localeCompare(b.code));
+  const communitiesOf = (streetCode: string) =>
+    input.communities
+      .filter((c) => c.streetCode === streetCode)
+      .sort((a, b) => a.code.localeCompare(b.code));
   const streets = input.streets.filter((s) => communitiesOf(s.code).length > 0);
   const byStreet = bisect(
     cells,
     streets.map((s, i) => {
       const relative = YANGPU_ANCHORS[s.code] ?? [i / Math.max(1, streets.length - 1), 0.5];
-      return { id: s.code, weight: communitiesOf(s.code).length, anchor: [minLng + relative[0] * (maxLng - minLng), minLat + relative[1] * (maxLat - minLat)] as Position };
+      return {
+        id: s.code,
+        weight: communitiesOf(s.code).length,
+        anchor: [
+          minLng + relative[0] * (maxLng - minLng),
+          minLat + relative[1] * (maxLat - minLat),
+        ] as Position,
+      };
     }),
   );
   const grids: DemoGrid[] = [];
@@ -148,10 +189,16 @@ export function generateDemoDistrict(input: DemoDistrictInput): DemoDistrict {
     const streetCells = byStreet.get(street.code) ?? [];
     const communities = communitiesOf(street.code);
     if (streetCells.length < communities.length) {
-      throw new Error(`street ${street.code} has ${communities.length} communities but only ${streetCells.length} cells`);
+      throw new Error(
+        `street ${street.code} has ${communities.length} communities but only ${streetCells.length} cells`,
+      );
     }
-    const byCommunity = bisect(streetCells, communities.map((c) => ({ id: c.code, weight: 1 })));
-    for (const community of communities) grids.push(...numberCells(byCommunity.get(community.code) ?? [], community.code));
+    const byCommunity = bisect(
+      streetCells,
+      communities.map((c) => ({ id: c.code, weight: 1 })),
+    );
+    for (const community of communities)
+      grids.push(...numberCells(byCommunity.get(community.code) ?? [], community.code));
   }
   grids.sort((a, b) => a.code.localeCompare(b.code));
   const random = createPrng(input.seed ?? 20261122);

@@ -3,7 +3,13 @@ import { bboxOf, centroidOf, geodesicAreaM2 } from '../geo/measures';
 import { pointInGeometry } from '../geo/point-in-geometry';
 import { geometryOf, polygonsOf, type AreaGeometry, type Position } from '../geo/types';
 
-export type LatticeCell = { row: number; col: number; geometry: AreaGeometry; centroid: Position; areaM2: number };
+export type LatticeCell = {
+  row: number;
+  col: number;
+  geometry: AreaGeometry;
+  centroid: Position;
+  areaM2: number;
+};
 
 const METRES_PER_DEGREE = 111_320;
 
@@ -47,11 +53,13 @@ export function buildLattice(outline: AreaGeometry, cellSizeM: number): LatticeC
       ];
       const squareGeometry: AreaGeometry = { type: 'Polygon', coordinates: [square] };
       const cornersInside = square.slice(0, 4).every((corner) => pointInGeometry(corner, outline));
-      const touchesEdge = outlineVertices.some(([x, y]) => x > lng(col) && x < lng(col + 1) && y > lat(row + 1) && y < lat(row));
+      const touchesEdge = outlineVertices.some(
+        ([x, y]) => x > lng(col) && x < lng(col + 1) && y > lat(row + 1) && y < lat(row),
+      );
       let polygons: Position[][][];
       if (cornersInside && !touchesEdge) polygons = [[square]];
       else {
-        polygons = polygonClipping.intersection([[square]], outlineClip) as Position[][][];
+        polygons = polygonClipping.intersection([[square]], outlineClip);
         if (polygons.length === 0) continue;
       }
       if (fullArea === 0) fullArea = geodesicAreaM2(squareGeometry);
@@ -69,11 +77,15 @@ export function buildLattice(outline: AreaGeometry, cellSizeM: number): LatticeC
     ]
       .map(([dr = 0, dc = 0]) => kept.get(`${sliver.row + dr}:${sliver.col + dc}`))
       .find((cell) => cell !== undefined);
-    if (neighbour) neighbour.polygons = polygonClipping.union(neighbour.polygons, sliver.polygons) as Position[][][];
+    if (neighbour) neighbour.polygons = polygonClipping.union(neighbour.polygons, sliver.polygons);
     else kept.set(`${sliver.row}:${sliver.col}`, sliver);
   }
   return [...kept.values()].map(({ row, col, polygons }) => {
-    const geometry = geometryOf(polygons.map((polygon) => polygon.map((ring) => dedupe(ring.map(([x, y]): Position => [round(x), round(y)])))));
+    const geometry = geometryOf(
+      polygons.map((polygon) =>
+        polygon.map((ring) => dedupe(ring.map(([x, y]): Position => [round(x), round(y)]))),
+      ),
+    );
     return { row, col, geometry, centroid: centroidOf(geometry), areaM2: geodesicAreaM2(geometry) };
   });
 }

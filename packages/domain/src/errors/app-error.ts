@@ -21,7 +21,11 @@ export class AppError extends Error {
 }
 
 /** Bad input: names the field and the reason. */
-export function invalidInput(field: string, reason: LocalizedText, extra: Record<string, unknown> = {}): AppError {
+export function invalidInput(
+  field: string,
+  reason: LocalizedText,
+  extra: Record<string, unknown> = {},
+): AppError {
   return new AppError({
     code: 'VALIDATION_FAILED',
     text: { zh: `参数 ${field} 无效：${reason.zh}`, en: `Invalid ${field}: ${reason.en}` },

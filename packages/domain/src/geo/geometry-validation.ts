@@ -11,11 +11,17 @@ export type GeometryProblem = {
 const SELF_INTERSECTION_MAX_VERTICES = 2000;
 
 function isPosition(value: unknown): value is Position {
-  return Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'number'
+  );
 }
 
 function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const orient = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const orient = (p: Position, q: Position, r: Position) =>
+    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   const o1 = orient(a, b, c);
   const o2 = orient(a, b, d);
   const o3 = orient(c, d, a);
@@ -25,13 +31,33 @@ function segmentsCross(a: Position, b: Position, c: Position, d: Position): bool
 
 function checkRing(ring: unknown, ringIndex: number, problems: GeometryProblem[]): void {
   if (!Array.isArray(ring) || !ring.every(isPosition)) {
-    problems.push({ kind: 'bad_coordinate', ring: ringIndex, reason: { zh: '坐标须为 [经度, 纬度] 数字', en: 'coordinates must be [lng, lat] numbers' } });
+    problems.push({
+      kind: 'bad_coordinate',
+      ring: ringIndex,
+      reason: { zh: '坐标须为 [经度, 纬度] 数字', en: 'coordinates must be [lng, lat] numbers' },
+    });
     return;
   }
-  const positions = ring as Position[];
-  const bad = positions.find(([lng, lat]) => !Number.isFinite(lng) || !Number.isFinite(lat) || lng < -180 || lng > 180 || lat < -90 || lat > 90);
+  const positions = ring;
+  const bad = positions.find(
+    ([lng, lat]) =>
+      !Number.isFinite(lng) ||
+      !Number.isFinite(lat) ||
+      lng < -180 ||
+      lng > 180 ||
+      lat < -90 ||
+      lat > 90,
+  );
   if (bad) {
-    problems.push({ kind: 'bad_coordinate', ring: ringIndex, position: [bad[0], bad[1]], reason: { zh: `坐标超出范围：${bad[0]}, ${bad[1]}`, en: `coordinate out of range: ${bad[0]}, ${bad[1]}` } });
+    problems.push({
+      kind: 'bad_coordinate',
+      ring: ringIndex,
+      position: [bad[0], bad[1]],
+      reason: {
+        zh: `坐标超出范围：${bad[0]}, ${bad[1]}`,
+        en: `coordinate out of range: ${bad[0]}, ${bad[1]}`,
+      },
+    });
     return;
   }
   const first = positions[0];
@@ -49,7 +75,14 @@ function checkRing(ring: unknown, ringIndex: number, problems: GeometryProblem[]
     return;
   }
   if (positions.length < 4) {
-    problems.push({ kind: 'too_few_points', ring: ringIndex, reason: { zh: '环至少需要 4 个点（含闭合点）', en: 'a ring needs at least 4 positions (closing one included)' } });
+    problems.push({
+      kind: 'too_few_points',
+      ring: ringIndex,
+      reason: {
+        zh: '环至少需要 4 个点（含闭合点）',
+        en: 'a ring needs at least 4 positions (closing one included)',
+      },
+    });
     return;
   }
   if (positions.length > SELF_INTERSECTION_MAX_VERTICES) return;
@@ -58,7 +91,15 @@ function checkRing(ring: unknown, ringIndex: number, problems: GeometryProblem[]
       if (i === 0 && j === positions.length - 2) continue; // adjacent through the closing point
       const [a, b, c, d] = [positions[i], positions[i + 1], positions[j], positions[j + 1]];
       if (a && b && c && d && segmentsCross(a, b, c, d)) {
-        problems.push({ kind: 'self_intersection', ring: ringIndex, position: [b[0], b[1]], reason: { zh: `环自相交（第 ${i + 1} 与第 ${j + 1} 条边）`, en: `ring crosses itself (edges ${i + 1} and ${j + 1})` } });
+        problems.push({
+          kind: 'self_intersection',
+          ring: ringIndex,
+          position: [b[0], b[1]],
+          reason: {
+            zh: `环自相交（第 ${i + 1} 与第 ${j + 1} 条边）`,
+            en: `ring crosses itself (edges ${i + 1} and ${j + 1})`,
+          },
+        });
         return;
       }
     }
@@ -69,14 +110,29 @@ function checkRing(ring: unknown, ringIndex: number, problems: GeometryProblem[]
 export function validateAreaGeometry(input: unknown): GeometryProblem[] {
   const geometry = input as { type?: unknown; coordinates?: unknown } | null;
   const problems: GeometryProblem[] = [];
-  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates)) {
-    return [{ kind: 'not_polygon', reason: { zh: '几何须为 Polygon 或 MultiPolygon', en: 'geometry must be a Polygon or MultiPolygon' } }];
+  if (
+    !geometry ||
+    (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') ||
+    !Array.isArray(geometry.coordinates)
+  ) {
+    return [
+      {
+        kind: 'not_polygon',
+        reason: {
+          zh: '几何须为 Polygon 或 MultiPolygon',
+          en: 'geometry must be a Polygon or MultiPolygon',
+        },
+      },
+    ];
   }
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let ringIndex = 0;
   for (const polygon of polygons) {
     if (!Array.isArray(polygon) || polygon.length === 0) {
-      problems.push({ kind: 'not_polygon', reason: { zh: '多边形没有环', en: 'a polygon has no rings' } });
+      problems.push({
+        kind: 'not_polygon',
+        reason: { zh: '多边形没有环', en: 'a polygon has no rings' },
+      });
       continue;
     }
     for (const ring of polygon) checkRing(ring, ringIndex++, problems);

@@ -15,7 +15,9 @@ export type GridLocator<T> = {
  * A static spatial index (flatbush over bounding boxes, then exact point-in-polygon) for
  * answering "which grid holds this point" in microseconds, for tens of thousands of grids.
  */
-export function createGridLocator<T extends { geometry: AreaGeometry }>(items: readonly T[]): GridLocator<T> {
+export function createGridLocator<T extends { geometry: AreaGeometry }>(
+  items: readonly T[],
+): GridLocator<T> {
   if (items.length === 0) return { size: 0, locate: () => undefined, search: () => [] };
   const index = new Flatbush(items.length);
   for (const item of items) {

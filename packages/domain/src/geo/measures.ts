@@ -19,7 +19,9 @@ export function geodesicAreaM2(geometry: AreaGeometry): number {
   let total = 0;
   for (const [outer, ...holes] of polygonsOf(geometry)) {
     if (!outer) continue;
-    total += Math.abs(ringAreaM2(outer)) - holes.reduce((sum, hole) => sum + Math.abs(ringAreaM2(hole)), 0);
+    total +=
+      Math.abs(ringAreaM2(outer)) -
+      holes.reduce((sum, hole) => sum + Math.abs(ringAreaM2(hole)), 0);
   }
   return total;
 }
@@ -78,6 +80,7 @@ export function centroidOf(geometry: AreaGeometry): Position {
 export function distanceM(a: Position, b: Position): number {
   const dLat = (b[1] - a[1]) * RAD;
   const dLng = (b[0] - a[0]) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLng / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -6,14 +6,24 @@ import type { Position } from './types';
  * latitudes differ by less than half the median spacing share a row. Returns the codes
  * whose sequence disagrees with that order (warnings: real grids follow streets, not a lattice).
  */
-export function checkSequenceOrder(cells: readonly { code: string; centroid: Position }[]): { code: string; reason: LocalizedText }[] {
+export function checkSequenceOrder(
+  cells: readonly { code: string; centroid: Position }[],
+): { code: string; reason: LocalizedText }[] {
   const byCommunity = new Map<string, { code: string; centroid: Position }[]>();
-  for (const cell of cells) byCommunity.set(cell.code.slice(0, 12), [...(byCommunity.get(cell.code.slice(0, 12)) ?? []), cell]);
+  for (const cell of cells)
+    byCommunity.set(cell.code.slice(0, 12), [
+      ...(byCommunity.get(cell.code.slice(0, 12)) ?? []),
+      cell,
+    ]);
   const warnings: { code: string; reason: LocalizedText }[] = [];
   for (const group of byCommunity.values()) {
     if (group.length < 2) continue;
     const lats = group.map((c) => c.centroid[1]).sort((a, b) => b - a);
-    const steps = lats.slice(1).map((lat, i) => (lats[i] ?? lat) - lat).filter((d) => d > 1e-9).sort((a, b) => a - b);
+    const steps = lats
+      .slice(1)
+      .map((lat, i) => (lats[i] ?? lat) - lat)
+      .filter((d) => d > 1e-9)
+      .sort((a, b) => a - b);
     const rowTolerance = (steps[Math.floor(steps.length / 2)] ?? 0) / 2;
     // Assign rows from the north, then order west→east within each row.
     const sortedNorthFirst = [...group].sort((a, b) => b.centroid[1] - a.centroid[1]);

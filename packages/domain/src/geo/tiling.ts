@@ -22,9 +22,17 @@ export type TilingReport = {
 const SNAP = 1e9;
 const snap = (value: number) => Math.round(value * SNAP) / SNAP;
 const asClip = (geometry: AreaGeometry): ClipMulti =>
-  polygonsOf(geometry).map((polygon) => polygon.map((ring) => ring.map(([x, y]): [number, number] => [snap(x), snap(y)])));
-const snapMulti = (multi: ClipMulti): ClipMulti => multi.map((polygon) => polygon.map((ring) => ring.map(([x, y]): [number, number] => [snap(x), snap(y)])));
-const asGeometry = (multi: ClipMulti): AreaGeometry => ({ type: 'MultiPolygon', coordinates: multi as Position[][][] });
+  polygonsOf(geometry).map((polygon) =>
+    polygon.map((ring) => ring.map(([x, y]): [number, number] => [snap(x), snap(y)])),
+  );
+const snapMulti = (multi: ClipMulti): ClipMulti =>
+  multi.map((polygon) =>
+    polygon.map((ring) => ring.map(([x, y]): [number, number] => [snap(x), snap(y)])),
+  );
+const asGeometry = (multi: ClipMulti): AreaGeometry => ({
+  type: 'MultiPolygon',
+  coordinates: multi,
+});
 
 /** Unions many polygons pairwise in a balanced tree, neighbours first, so pieces stay small. */
 export function unionAll(cells: readonly AreaGeometry[]): ClipMulti {
@@ -56,7 +64,11 @@ export function unionAll(cells: readonly AreaGeometry[]): ClipMulti {
  * parts outside, the uncovered area is exactly boundary − Σ cell areas, so when that is within
  * the tolerance no gap can exceed it.
  */
-export function validateTiling(input: { cells: readonly TilingCell[]; boundary?: AreaGeometry; toleranceM2?: number }): TilingReport {
+export function validateTiling(input: {
+  cells: readonly TilingCell[];
+  boundary?: AreaGeometry;
+  toleranceM2?: number;
+}): TilingReport {
   const tolerance = input.toleranceM2 ?? 1;
   const { cells } = input;
   const overlaps = findOverlaps(cells, tolerance);
@@ -66,7 +78,8 @@ export function validateTiling(input: { cells: readonly TilingCell[]; boundary?:
   const outside = boundary ? findOutside(cells, boundary, tolerance) : [];
   const boundaryAreaM2 = boundary ? geodesicAreaM2(boundary) : 0;
   const outsideArea = outside.reduce((sum, o) => sum + o.areaM2, 0);
-  const mayHaveGaps = boundary !== undefined && boundaryAreaM2 - (sumAreas - outsideArea) > tolerance;
+  const mayHaveGaps =
+    boundary !== undefined && boundaryAreaM2 - (sumAreas - outsideArea) > tolerance;
   if (overlaps.length === 0 && !mayHaveGaps) {
     return { overlaps, gaps: [], outside, coveredAreaM2: sumAreas, boundaryAreaM2 };
   }
@@ -76,8 +89,12 @@ export function validateTiling(input: { cells: readonly TilingCell[]; boundary?:
   const boundaryClip = asClip(boundary);
   const gaps = (union.length > 0 ? polygonClipping.difference(boundaryClip, union) : boundaryClip)
     .map((polygon) => {
-      const geometry: AreaGeometry = { type: 'Polygon', coordinates: polygon as Position[][] };
-      return { areaM2: geodesicAreaM2(geometry), bbox: bboxOf(geometry), centroid: centroidOf(geometry) };
+      const geometry: AreaGeometry = { type: 'Polygon', coordinates: polygon };
+      return {
+        areaM2: geodesicAreaM2(geometry),
+        bbox: bboxOf(geometry),
+        centroid: centroidOf(geometry),
+      };
     })
     .filter((gap) => gap.areaM2 > tolerance);
   return { overlaps, gaps, outside, coveredAreaM2, boundaryAreaM2 };
@@ -96,7 +113,11 @@ function findOverlaps(cells: readonly TilingCell[], tolerance: number): TilingRe
       const other = boxes[j];
       if (j <= i || !other) continue;
       // Boxes meeting only along an edge or a corner cannot share area.
-      if (Math.min(box[2], other[2]) - Math.max(box[0], other[0]) <= 0 || Math.min(box[3], other[3]) - Math.max(box[1], other[1]) <= 0) continue;
+      if (
+        Math.min(box[2], other[2]) - Math.max(box[0], other[0]) <= 0 ||
+        Math.min(box[3], other[3]) - Math.max(box[1], other[1]) <= 0
+      )
+        continue;
       const a = cells[i];
       const b = cells[j];
       if (!a || !b) continue;
@@ -111,7 +132,11 @@ function findOverlaps(cells: readonly TilingCell[], tolerance: number): TilingRe
 }
 
 /** Cells with more than `tolerance` m² outside the boundary; only cells near its edge are clipped. */
-function findOutside(cells: readonly TilingCell[], boundary: AreaGeometry, tolerance: number): TilingReport['outside'] {
+function findOutside(
+  cells: readonly TilingCell[],
+  boundary: AreaGeometry,
+  tolerance: number,
+): TilingReport['outside'] {
   const boundaryClip = asClip(boundary);
   const boundaryVertices = polygonsOf(boundary).flatMap((polygon) => polygon[0] ?? []);
   const outside: TilingReport['outside'] = [];

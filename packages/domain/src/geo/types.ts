@@ -13,5 +13,7 @@ export function polygonsOf(geometry: AreaGeometry): Position[][][] {
 
 /** A geometry from a list of polygons: one → Polygon, several → MultiPolygon. */
 export function geometryOf(polygons: Position[][][]): AreaGeometry {
-  return polygons.length === 1 && polygons[0] ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1 && polygons[0]
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }

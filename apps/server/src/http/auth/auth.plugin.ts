@@ -42,7 +42,11 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 /** Resolves the caller from the session cookie or a bearer token; routes are closed by default. */
-export function registerAuth(app: FastifyInstance, ctx: AppContext, options: { systemSecret?: string } = {}): void {
+export function registerAuth(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: { systemSecret?: string } = {},
+): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = bearer(request);
@@ -55,7 +59,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext, options: { s
       if (!request.actor) {
         throw new AppError({
           code: 'UNAUTHENTICATED',
-          text: { zh: 'API 令牌无效、已撤销或已过期', en: 'API token is invalid, revoked or expired' },
+          text: {
+            zh: 'API 令牌无效、已撤销或已过期',
+            en: 'API token is invalid, revoked or expired',
+          },
           details: [{ field: 'authorization', reason: 'invalid token' }],
         });
       }

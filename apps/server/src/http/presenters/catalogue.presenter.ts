@@ -44,10 +44,16 @@ export const presentComponent = (row: ComponentRow) => ({
   note: row.note,
 });
 
-const STANDARD_ALIASES = { gbt2026: 'GB/T 47678.5-2026', legacy: 'CJ/T 214-2007', local: 'local' } as const;
+const STANDARD_ALIASES = {
+  gbt2026: 'GB/T 47678.5-2026',
+  legacy: 'CJ/T 214-2007',
+  local: 'local',
+} as const;
 
 /** Accepts the full standard name or the short aliases gbt2026 / legacy / local. */
 export function standardOf(value: string | undefined): CaseClassRow['standard'] | undefined {
   if (!value) return undefined;
-  return value in STANDARD_ALIASES ? STANDARD_ALIASES[value as keyof typeof STANDARD_ALIASES] : (value as CaseClassRow['standard']);
+  return value in STANDARD_ALIASES
+    ? STANDARD_ALIASES[value as keyof typeof STANDARD_ALIASES]
+    : (value as CaseClassRow['standard']);
 }

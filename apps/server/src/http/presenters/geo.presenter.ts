@@ -1,6 +1,17 @@
 import type { DivisionRow, UnitGridRow } from '@xiuhua/core';
 
-type DivisionLike = Pick<DivisionRow, 'code' | 'level' | 'name' | 'parent_code' | 'area_class' | 'min_lng' | 'min_lat' | 'max_lng' | 'max_lat'> & {
+type DivisionLike = Pick<
+  DivisionRow,
+  | 'code'
+  | 'level'
+  | 'name'
+  | 'parent_code'
+  | 'area_class'
+  | 'min_lng'
+  | 'min_lat'
+  | 'max_lng'
+  | 'max_lat'
+> & {
   outline?: DivisionRow['outline'];
 };
 
@@ -10,13 +21,28 @@ export const presentDivision = (row: DivisionLike) => ({
   name: row.name,
   parentCode: row.parent_code,
   areaClass: row.area_class,
-  bbox: row.min_lng === null || row.min_lat === null || row.max_lng === null || row.max_lat === null ? null : [row.min_lng, row.min_lat, row.max_lng, row.max_lat],
+  bbox:
+    row.min_lng === null || row.min_lat === null || row.max_lng === null || row.max_lat === null
+      ? null
+      : [row.min_lng, row.min_lat, row.max_lng, row.max_lat],
   ...(row.outline !== undefined ? { outline: row.outline } : {}),
 });
 
 type GridLike = Pick<
   UnitGridRow,
-  'code' | 'name' | 'district_code' | 'street_code' | 'community_code' | 'area_m2' | 'centroid_lng' | 'centroid_lat' | 'min_lng' | 'min_lat' | 'max_lng' | 'max_lat' | 'responsibility_grid_code'
+  | 'code'
+  | 'name'
+  | 'district_code'
+  | 'street_code'
+  | 'community_code'
+  | 'area_m2'
+  | 'centroid_lng'
+  | 'centroid_lat'
+  | 'min_lng'
+  | 'min_lat'
+  | 'max_lng'
+  | 'max_lat'
+  | 'responsibility_grid_code'
 > & { geometry?: UnitGridRow['geometry'] };
 
 export const presentGrid = (row: GridLike) => ({

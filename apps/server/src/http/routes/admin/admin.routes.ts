@@ -14,6 +14,7 @@ export const adminRoutes: RouteModule = (app, ctx) => {
         response: { 201: DemoSeedReport, ...errorResponses, 409: { $ref: 'ErrorResponse#' } },
       },
     },
-    async (request, reply) => reply.status(201).send(await seedDemo(ctx, actorOf(request), readDemoSources())),
+    async (request, reply) =>
+      reply.status(201).send(await seedDemo(ctx, actorOf(request), readDemoSources())),
   );
 };

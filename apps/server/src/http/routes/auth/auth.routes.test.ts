@@ -21,16 +21,30 @@ describe('password login and sessions', () => {
     const cookie = res.cookies.find((c) => c.name === 'xh_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `xh_session=${cookie?.value}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `xh_session=${cookie?.value}` },
+    });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: user.username, roles: ['operator'], via: 'session' });
+    expect(me.json()).toMatchObject({
+      username: user.username,
+      roles: ['operator'],
+      via: 'session',
+    });
   });
 
   it('refuses a wrong password with 401 and a message in the requested language', async () => {
     const user = await buildUser(t.ctx.db.kysely, { roles: ['operator'] });
-    const zh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'wrong-1' } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'wrong-1' },
+    });
     expect(zh.statusCode).toBe(401);
-    expect(zh.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' } });
+    expect(zh.json()).toMatchObject({
+      error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' },
+    });
     const en = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -41,22 +55,40 @@ describe('password login and sessions', () => {
   });
 
   it('names the missing field when the body is incomplete', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'someone' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'someone' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'password' }] } });
+    expect(res.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'password' }] },
+    });
   });
 
   it('rate-limits a username after five failures, even with the right password, until the window passes', async () => {
     const user = await buildUser(t.ctx.db.kysely, { roles: ['operator'] });
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: `bad-${i}` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: `bad-${i}` },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     t.ctx.clock.advanceMinutes(16);
-    const after = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(after.statusCode).toBe(200);
   });
 
@@ -81,12 +113,24 @@ describe('password login and sessions', () => {
 
   it('lets a user change their own password and log in with it', async () => {
     const session = await t.loginAs({ roles: ['supervisor'] });
-    const weak = await session.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const weak = await session.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json()).toMatchObject({ error: { details: [{ field: 'newPassword' }] } });
-    const ok = await session.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'N3w-password' } });
+    const ok = await session.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'N3w-password' },
+    });
     expect(ok.statusCode).toBe(200);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: session.username, password: 'N3w-password' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: session.username, password: 'N3w-password' },
+    });
     expect(login.statusCode).toBe(200);
   });
 });

@@ -14,7 +14,11 @@ export const authRoutes: RouteModule = (app, ctx) => {
         tags: ['auth'],
         summary: 'Password login; sets an HttpOnly session cookie / 登录',
         body: LoginBody,
-        response: { 200: LoginResponse, 401: { $ref: 'ErrorResponse#' }, 429: { $ref: 'ErrorResponse#' } },
+        response: {
+          200: LoginResponse,
+          401: { $ref: 'ErrorResponse#' },
+          429: { $ref: 'ErrorResponse#' },
+        },
       },
     },
     async (request, reply) => {
@@ -37,7 +41,10 @@ export const authRoutes: RouteModule = (app, ctx) => {
 
   api.post(
     '/api/auth/logout',
-    { config: { auth: 'public' }, schema: { tags: ['auth'], summary: 'End the session / 退出登录', response: { 200: Ok } } },
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['auth'], summary: 'End the session / 退出登录', response: { 200: Ok } },
+    },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await logout(ctx, cookie);
@@ -48,13 +55,26 @@ export const authRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Who am I / 当前用户', response: { 200: Me, 401: { $ref: 'ErrorResponse#' } } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I / 当前用户',
+        response: { 200: Me, 401: { $ref: 'ErrorResponse#' } },
+      },
+    },
     async (request) => actorOf(request),
   );
 
   api.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: 'Change own password / 修改密码', body: ChangePasswordBody, response: { 200: Ok } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change own password / 修改密码',
+        body: ChangePasswordBody,
+        response: { 200: Ok },
+      },
+    },
     async (request) => {
       await changeOwnPassword(ctx, actorOf(request), request.body);
       return { ok: true as const };

@@ -1,7 +1,19 @@
-import { buildDistrict, createTestApp, latticeGrids, type Session, type TestApp } from '@xiuhua/testkit';
+import {
+  buildDistrict,
+  createTestApp,
+  latticeGrids,
+  type Session,
+  type TestApp,
+} from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-type ComponentOut = { id: string; status: string; gridCode: string | null; streetCode: string | null; communityCode: string | null };
+type ComponentOut = {
+  id: string;
+  status: string;
+  gridCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+};
 
 describe('component inventory', () => {
   let t: TestApp;
@@ -15,17 +27,49 @@ describe('component inventory', () => {
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.loginAs({ roles: ['admin'] });
-    const district = await buildDistrict(t.ctx.db.kysely, { streets: 2, communities: 1, outline: square });
+    const district = await buildDistrict(t.ctx.db.kysely, {
+      streets: 2,
+      communities: 1,
+      outline: square,
+    });
     county = district.code;
     const [a, b] = district.streets;
     westStreet = a?.code ?? '';
     westCommunity = a?.communities[0]?.code ?? '';
     eastCommunity = b?.communities[0]?.code ?? '';
-    const grids = latticeGrids({ west: square.west, south: square.south, side: square.side / 2 }, westCommunity, 1);
-    grids.features.push(...latticeGrids({ west: square.west + square.side / 2, south: square.south, side: square.side / 2 }, eastCommunity, 1).features);
-    expect((await admin.request({ method: 'POST', url: '/api/imports/grids?allowGaps=true', payload: grids })).statusCode).toBe(200);
-    const classes = 'kind,big_code,big_name,code,name\ncomponent,01,市政公用设施,01002,污水井盖\ncomponent,01,市政公用设施,01016,路灯\n';
-    expect((await admin.request({ method: 'POST', url: '/api/imports/classes?standard=gbt2026', headers: { 'content-type': 'text/csv' }, payload: classes })).statusCode).toBe(200);
+    const grids = latticeGrids(
+      { west: square.west, south: square.south, side: square.side / 2 },
+      westCommunity,
+      1,
+    );
+    grids.features.push(
+      ...latticeGrids(
+        { west: square.west + square.side / 2, south: square.south, side: square.side / 2 },
+        eastCommunity,
+        1,
+      ).features,
+    );
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/imports/grids?allowGaps=true',
+          payload: grids,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const classes =
+      'kind,big_code,big_name,code,name\ncomponent,01,市政公用设施,01002,污水井盖\ncomponent,01,市政公用设施,01016,路灯\n';
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/imports/classes?standard=gbt2026',
+          headers: { 'content-type': 'text/csv' },
+          payload: classes,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
   afterAll(async () => {
     await t.close();
@@ -47,24 +91,43 @@ describe('component inventory', () => {
       `${county}01099000001,未知类别,01099,完好,${west(0)},${lat},,`,
       `${county}01002000005,日期错,01002,完好,${west(0)},${lat},,2026-02-30`,
     ].join('\n');
-    const res = await admin.request({ method: 'POST', url: '/api/imports/components', headers: { 'content-type': 'text/csv' }, payload: csv });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/imports/components',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const summary = res.json<{ total: number; imported: number; rejected: { line: number; field: string }[] }>();
+    const summary = res.json<{
+      total: number;
+      imported: number;
+      rejected: { line: number; field: string }[];
+    }>();
     expect(summary).toMatchObject({ total: 8, imported: 2 });
     expect(summary.rejected.map((r) => r.line).sort((x, y) => x - y)).toEqual([4, 5, 6, 7, 8, 9]);
     expect(summary.rejected.find((r) => r.line === 6)?.field).toBe('lng,lat');
     expect(summary.rejected.find((r) => r.line === 7)?.field).toBe('status');
 
     const one = await admin.request({ method: 'GET', url: `/api/components/${county}01002000001` });
-    expect(one.json<ComponentOut>()).toMatchObject({ status: 'intact', gridCode: `${westCommunity}001`, communityCode: westCommunity, streetCode: westStreet });
+    expect(one.json<ComponentOut>()).toMatchObject({
+      status: 'intact',
+      gridCode: `${westCommunity}001`,
+      communityCode: westCommunity,
+      streetCode: westStreet,
+    });
   });
 
   it('queries by bbox, class, grid and status', async () => {
     const q = async (query: string) =>
-      (await admin.request({ method: 'GET', url: `/api/components?${query}` })).json<{ items: ComponentOut[]; total: number }>();
+      (await admin.request({ method: 'GET', url: `/api/components?${query}` })).json<{
+        items: ComponentOut[];
+        total: number;
+      }>();
     expect((await q('classCode=01016')).items.map((c) => c.id)).toEqual([`${county}01016000001`]);
     expect((await q('status=damaged')).items.map((c) => c.id)).toEqual([`${county}01016000001`]);
-    expect((await q(`grid=${westCommunity}001`)).items.map((c) => c.id)).toEqual([`${county}01002000001`]);
+    expect((await q(`grid=${westCommunity}001`)).items.map((c) => c.id)).toEqual([
+      `${county}01002000001`,
+    ]);
     const bbox = `${square.west},${square.south},${square.west + 0.005},${square.south + 0.01}`;
     expect((await q(`bbox=${bbox}`)).items.map((c) => c.id)).toEqual([`${county}01002000001`]);
     const bad = await admin.request({ method: 'GET', url: '/api/components?status=broken' });
@@ -73,11 +136,23 @@ describe('component inventory', () => {
   });
 
   it('records a status change and keeps street users to their street', async () => {
-    const res = await admin.request({ method: 'PATCH', url: `/api/components/${county}01002000001`, payload: { status: 'lost', changeDate: '2026-11-20' } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/components/${county}01002000001`,
+      payload: { status: 'lost', changeDate: '2026-11-20' },
+    });
     expect(res.json()).toMatchObject({ status: 'lost', changeDate: '2026-11-20' });
-    const streetUser = await t.loginAs({ roles: ['supervisor'], scope: { kind: 'region', divisionCode: westStreet } });
-    const list = (await streetUser.request({ method: 'GET', url: '/api/components' })).json<{ items: ComponentOut[] }>();
+    const streetUser = await t.loginAs({
+      roles: ['supervisor'],
+      scope: { kind: 'region', divisionCode: westStreet },
+    });
+    const list = (await streetUser.request({ method: 'GET', url: '/api/components' })).json<{
+      items: ComponentOut[];
+    }>();
     expect(list.items.map((c) => c.id)).toEqual([`${county}01002000001`]);
-    expect((await streetUser.request({ method: 'GET', url: `/api/components/${county}01016000001` })).statusCode).toBe(403);
+    expect(
+      (await streetUser.request({ method: 'GET', url: `/api/components/${county}01016000001` }))
+        .statusCode,
+    ).toBe(403);
   });
 });

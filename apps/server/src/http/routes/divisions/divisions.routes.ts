@@ -11,7 +11,14 @@ export const divisionRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/divisions',
-    { schema: { tags, summary: 'Districts, streets and communities / 行政区划', querystring: DivisionsQuery, response: { 200: Type.Object({ items: Type.Array(Division) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Districts, streets and communities / 行政区划',
+        querystring: DivisionsQuery,
+        response: { 200: Type.Object({ items: Type.Array(Division) }), ...errorResponses },
+      },
+    },
     async (request) => {
       const { parent, level, withOutline } = request.query;
       const rows = await listDivisions(ctx, actorOf(request), {
@@ -25,7 +32,15 @@ export const divisionRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/divisions/:code',
-    { schema: { tags, summary: 'One division with its outline / 区划详情', params: DivisionParams, response: { 200: Division, ...errorResponses, 404: { $ref: 'ErrorResponse#' } } } },
-    async (request) => presentDivision(await getDivision(ctx, actorOf(request), request.params.code)),
+    {
+      schema: {
+        tags,
+        summary: 'One division with its outline / 区划详情',
+        params: DivisionParams,
+        response: { 200: Division, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },
+      },
+    },
+    async (request) =>
+      presentDivision(await getDivision(ctx, actorOf(request), request.params.code)),
   );
 };

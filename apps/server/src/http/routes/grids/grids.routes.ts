@@ -1,5 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { getGrid, listGrids, listResponsibilityGrids, locatePoint, putResponsibilityGrid } from '@xiuhua/core';
+import {
+  getGrid,
+  listGrids,
+  listResponsibilityGrids,
+  locatePoint,
+  putResponsibilityGrid,
+} from '@xiuhua/core';
 import {
   GridLocation,
   GridParams,
@@ -28,8 +34,10 @@ export const gridRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Point → unit grid, community, street, district, responsibility grid / 坐标定位网格',
-        description: 'WGS84 coordinates. 404 OUTSIDE_JURISDICTION when no unit grid contains the point.',
+        summary:
+          'Point → unit grid, community, street, district, responsibility grid / 坐标定位网格',
+        description:
+          'WGS84 coordinates. 404 OUTSIDE_JURISDICTION when no unit grid contains the point.',
         querystring: LocateQuery,
         response: { 200: GridLocation, ...errorResponses, ...notFound },
       },
@@ -39,7 +47,14 @@ export const gridRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/grids',
-    { schema: { tags, summary: 'Unit grids by division or bbox / 单元网格列表', querystring: GridsQuery, response: { 200: Paged(GridSummary), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Unit grids by division or bbox / 单元网格列表',
+        querystring: GridsQuery,
+        response: { 200: Paged(GridSummary), ...errorResponses },
+      },
+    },
     async (request) => {
       const { division, bbox, responsibilityGrid, withGeometry, page, pageSize } = request.query;
       const parsedBBox = parseBBox(bbox);
@@ -60,7 +75,14 @@ export const gridRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/grids/:code',
-    { schema: { tags, summary: 'One unit grid with geometry / 单元网格详情', params: GridParams, response: { 200: GridSummary, ...errorResponses, ...notFound } } },
+    {
+      schema: {
+        tags,
+        summary: 'One unit grid with geometry / 单元网格详情',
+        params: GridParams,
+        response: { 200: GridSummary, ...errorResponses, ...notFound },
+      },
+    },
     async (request) => presentGrid(await getGrid(ctx, actorOf(request), request.params.code)),
   );
 
@@ -70,12 +92,21 @@ export const gridRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: 'Responsibility grids and their supervisors / 责任网格',
-        querystring: Type.Object({ division: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$' })) }),
-        response: { 200: Type.Object({ items: Type.Array(ResponsibilityGrid) }), ...errorResponses },
+        querystring: Type.Object({
+          division: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$' })),
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(ResponsibilityGrid) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
-      const rows = await listResponsibilityGrids(ctx, actorOf(request), request.query.division ? { prefix: request.query.division } : {});
+      const rows = await listResponsibilityGrids(
+        ctx,
+        actorOf(request),
+        request.query.division ? { prefix: request.query.division } : {},
+      );
       return {
         items: rows.map((r) => ({
           code: r.code,
@@ -91,9 +122,20 @@ export const gridRoutes: RouteModule = (app, ctx) => {
 
   api.put(
     '/api/responsibility-grids/:code',
-    { schema: { tags, summary: 'Create or replace a responsibility grid (admin) / 设置责任网格', params: ResponsibilityGridParams, body: PutResponsibilityGridBody, response: { 200: Ok, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create or replace a responsibility grid (admin) / 设置责任网格',
+        params: ResponsibilityGridParams,
+        body: PutResponsibilityGridBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
     async (request) => {
-      await putResponsibilityGrid(ctx, actorOf(request), { code: request.params.code, ...request.body });
+      await putResponsibilityGrid(ctx, actorOf(request), {
+        code: request.params.code,
+        ...request.body,
+      });
       return { ok: true as const };
     },
   );

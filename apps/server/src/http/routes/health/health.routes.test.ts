@@ -21,7 +21,9 @@ describe('system endpoints', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/api/auth/login', '/api/users']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/api/auth/login', '/api/users']),
+    );
   });
 
   it('answers an unknown endpoint with a JSON 404', async () => {

@@ -17,7 +17,10 @@ function fileText(body: unknown): string {
   throw invalidInput('body', { zh: '请求体为空', en: 'the request body is empty' });
 }
 
-function formatOf(request: FastifyRequest, explicit: 'csv' | 'geojson' | undefined): 'csv' | 'geojson' {
+function formatOf(
+  request: FastifyRequest,
+  explicit: 'csv' | 'geojson' | undefined,
+): 'csv' | 'geojson' {
   if (explicit) return explicit;
   const type = request.headers['content-type'] ?? '';
   return type.includes('json') ? 'geojson' : 'csv';
@@ -29,7 +32,11 @@ const description =
 
 export const importRoutes: RouteModule = (app, ctx) => {
   for (const type of ['text/csv', 'application/geo+json']) {
-    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      type,
+      { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
   }
   const api = withTypes(app);
   const tags = ['imports'];
@@ -37,7 +44,16 @@ export const importRoutes: RouteModule = (app, ctx) => {
 
   api.post(
     '/api/imports/divisions',
-    { ...options, schema: { tags, summary: 'Import districts/streets/communities (admin) / 导入行政区划', description, querystring: ImportQuery, response: { 200: ImportSummary, ...errorResponses } } },
+    {
+      ...options,
+      schema: {
+        tags,
+        summary: 'Import districts/streets/communities (admin) / 导入行政区划',
+        description,
+        querystring: ImportQuery,
+        response: { 200: ImportSummary, ...errorResponses },
+      },
+    },
     async (request) =>
       importDivisions(ctx, actorOf(request), {
         format: formatOf(request, request.query.format),
@@ -72,7 +88,16 @@ export const importRoutes: RouteModule = (app, ctx) => {
 
   api.post(
     '/api/imports/components',
-    { ...options, schema: { tags, summary: 'Import components (admin) / 导入部件', description, querystring: ImportQuery, response: { 200: ImportSummary, ...errorResponses } } },
+    {
+      ...options,
+      schema: {
+        tags,
+        summary: 'Import components (admin) / 导入部件',
+        description,
+        querystring: ImportQuery,
+        response: { 200: ImportSummary, ...errorResponses },
+      },
+    },
     async (request) =>
       importComponents(ctx, actorOf(request), {
         format: formatOf(request, request.query.format),
@@ -84,11 +109,29 @@ export const importRoutes: RouteModule = (app, ctx) => {
 
   api.post(
     '/api/imports/classes',
-    { ...options, schema: { tags, summary: 'Import a class directory CSV (admin) / 导入类别目录', description: 'CSV kind,big_code,big_name,code,name; query standard=gbt2026|legacy|local (required).', querystring: ImportQuery, response: { 200: ImportSummary, ...errorResponses } } },
+    {
+      ...options,
+      schema: {
+        tags,
+        summary: 'Import a class directory CSV (admin) / 导入类别目录',
+        description:
+          'CSV kind,big_code,big_name,code,name; query standard=gbt2026|legacy|local (required).',
+        querystring: ImportQuery,
+        response: { 200: ImportSummary, ...errorResponses },
+      },
+    },
     async (request) => {
       const standard = request.query.standard;
-      if (!standard) throw invalidInput('standard', { zh: '须指定标准：gbt2026、legacy 或 local', en: 'required: gbt2026, legacy or local' });
-      const names = { gbt2026: 'GB/T 47678.5-2026', legacy: 'CJ/T 214-2007', local: 'local' } as const;
+      if (!standard)
+        throw invalidInput('standard', {
+          zh: '须指定标准：gbt2026、legacy 或 local',
+          en: 'required: gbt2026, legacy or local',
+        });
+      const names = {
+        gbt2026: 'GB/T 47678.5-2026',
+        legacy: 'CJ/T 214-2007',
+        local: 'local',
+      } as const;
       return importClasses(ctx, actorOf(request), {
         content: fileText(request.body),
         standard: names[standard],

@@ -1,6 +1,17 @@
 import { Type } from '@sinclair/typebox';
-import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from '@xiuhua/core';
-import { CreateOrganisationBody, IdParams, Organisation, UpdateOrganisationBody, errorResponses } from '@xiuhua/contract';
+import {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  updateOrganisation,
+} from '@xiuhua/core';
+import {
+  CreateOrganisationBody,
+  IdParams,
+  Organisation,
+  UpdateOrganisationBody,
+  errorResponses,
+} from '@xiuhua/contract';
 import { actorOf } from '../../auth/auth.plugin';
 import { presentOrganisation } from '../../presenters/access.presenter';
 import { withTypes, type RouteModule } from '../route-types';
@@ -15,7 +26,9 @@ export const organisationRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: 'Centres and departments visible to me / 机构列表',
-        querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('centre'), Type.Literal('department')])) }),
+        querystring: Type.Object({
+          kind: Type.Optional(Type.Union([Type.Literal('centre'), Type.Literal('department')])),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Organisation) }), ...errorResponses },
       },
     },
@@ -27,19 +40,48 @@ export const organisationRoutes: RouteModule = (app, ctx) => {
 
   api.post(
     '/api/organisations',
-    { schema: { tags, summary: 'Create a centre or department (admin) / 新建机构', body: CreateOrganisationBody, response: { 201: Organisation, ...errorResponses, 409: { $ref: 'ErrorResponse#' } } } },
-    async (request, reply) => reply.status(201).send(presentOrganisation(await createOrganisation(ctx, actorOf(request), request.body))),
+    {
+      schema: {
+        tags,
+        summary: 'Create a centre or department (admin) / 新建机构',
+        body: CreateOrganisationBody,
+        response: { 201: Organisation, ...errorResponses, 409: { $ref: 'ErrorResponse#' } },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentOrganisation(await createOrganisation(ctx, actorOf(request), request.body))),
   );
 
   api.get(
     '/api/organisations/:id',
-    { schema: { tags, summary: 'One organisation / 机构详情', params: IdParams, response: { 200: Organisation, ...errorResponses, 404: { $ref: 'ErrorResponse#' } } } },
-    async (request) => presentOrganisation(await getOrganisation(ctx, actorOf(request), request.params.id)),
+    {
+      schema: {
+        tags,
+        summary: 'One organisation / 机构详情',
+        params: IdParams,
+        response: { 200: Organisation, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },
+      },
+    },
+    async (request) =>
+      presentOrganisation(await getOrganisation(ctx, actorOf(request), request.params.id)),
   );
 
   api.patch(
     '/api/organisations/:id',
-    { schema: { tags, summary: 'Rename, phone, activate (admin) / 修改机构', params: IdParams, body: UpdateOrganisationBody, response: { 200: Organisation, ...errorResponses, 404: { $ref: 'ErrorResponse#' } } } },
-    async (request) => presentOrganisation(await updateOrganisation(ctx, actorOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Rename, phone, activate (admin) / 修改机构',
+        params: IdParams,
+        body: UpdateOrganisationBody,
+        response: { 200: Organisation, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },
+      },
+    },
+    async (request) =>
+      presentOrganisation(
+        await updateOrganisation(ctx, actorOf(request), request.params.id, request.body),
+      ),
   );
 };

@@ -1,5 +1,13 @@
 import { createUser, getUser, listUsers, updateUser } from '@xiuhua/core';
-import { CreateUserBody, IdParams, PageQuery, Paged, UpdateUserBody, User, errorResponses } from '@xiuhua/contract';
+import {
+  CreateUserBody,
+  IdParams,
+  PageQuery,
+  Paged,
+  UpdateUserBody,
+  User,
+  errorResponses,
+} from '@xiuhua/contract';
 import { actorOf } from '../../auth/auth.plugin';
 import { presentUser } from '../../presenters/access.presenter';
 import { withTypes, type RouteModule } from '../route-types';
@@ -10,7 +18,14 @@ export const userRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/users',
-    { schema: { tags, summary: 'Users visible to me / 用户列表', querystring: PageQuery, response: { 200: Paged(User), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Users visible to me / 用户列表',
+        querystring: PageQuery,
+        response: { 200: Paged(User), ...errorResponses },
+      },
+    },
     async (request) => {
       const page = await listUsers(ctx, actorOf(request), request.query);
       return { ...page, items: page.items.map(presentUser) };
@@ -19,7 +34,14 @@ export const userRoutes: RouteModule = (app, ctx) => {
 
   api.post(
     '/api/users',
-    { schema: { tags, summary: 'Create a user (admin) / 新建用户', body: CreateUserBody, response: { 201: User, ...errorResponses, 409: { $ref: 'ErrorResponse#' } } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a user (admin) / 新建用户',
+        body: CreateUserBody,
+        response: { 201: User, ...errorResponses, 409: { $ref: 'ErrorResponse#' } },
+      },
+    },
     async (request, reply) => {
       const row = await createUser(ctx, actorOf(request), request.body);
       return reply.status(201).send(presentUser(row));
@@ -28,13 +50,29 @@ export const userRoutes: RouteModule = (app, ctx) => {
 
   api.get(
     '/api/users/:id',
-    { schema: { tags, summary: 'One user / 用户详情', params: IdParams, response: { 200: User, ...errorResponses, 404: { $ref: 'ErrorResponse#' } } } },
+    {
+      schema: {
+        tags,
+        summary: 'One user / 用户详情',
+        params: IdParams,
+        response: { 200: User, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },
+      },
+    },
     async (request) => presentUser(await getUser(ctx, actorOf(request), request.params.id)),
   );
 
   api.patch(
     '/api/users/:id',
-    { schema: { tags, summary: 'Change roles, active flag or password (admin) / 修改用户', params: IdParams, body: UpdateUserBody, response: { 200: User, ...errorResponses, 404: { $ref: 'ErrorResponse#' } } } },
-    async (request) => presentUser(await updateUser(ctx, actorOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Change roles, active flag or password (admin) / 修改用户',
+        params: IdParams,
+        body: UpdateUserBody,
+        response: { 200: User, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },
+      },
+    },
+    async (request) =>
+      presentUser(await updateUser(ctx, actorOf(request), request.params.id, request.body)),
   );
 };
