@@ -8,3 +8,4 @@ export * from './components/index';
 export * from './geo/index';
 export * from './demo/index';
 export * from './text';
+export * from './case-workflow/index';

@@ -1,0 +1,327 @@
+import {
+  all,
+  hasText,
+  isAssignedDepartment,
+  noPendingRequest,
+  pending,
+  type Transition,
+} from './transition-types';
+
+/** Disposal rows: dispatch, the department's work, requests, check, closure, void and reopening. */
+export const DISPOSAL_TRANSITIONS: readonly Transition[] = [
+  {
+    action: 'dispatch',
+    label: { zh: '派遣', en: 'Dispatch' },
+    from: ['PENDING_DISPATCH'],
+    to: ['DISPOSING'],
+    roles: ['dispatcher'],
+    validate: ({ input }) =>
+      (input.departmentIds?.length ?? 0) > 0
+        ? undefined
+        : {
+            field: 'departmentIds',
+            reason: { zh: '须选择至少一个处置部门', en: 'choose at least one department' },
+          },
+    apply: ({ input, now }) => ({
+      departmentIds: [...new Set(input.departmentIds ?? [])],
+      dispatchedAt: now,
+    }),
+    clock: 'start',
+    opinionRequired: false,
+  },
+  {
+    action: 'escalate',
+    label: { zh: '上报上级', en: 'Escalate' },
+    from: ['PENDING_DISPATCH'],
+    to: ['PENDING_DISPATCH'],
+    roles: ['dispatcher'],
+    guard: ({ case: c }) =>
+      c.level === 'city' ? { zh: '已在市级', en: 'already at city level' } : undefined,
+    apply: ({ case: c }) => ({ level: c.level === 'street' ? 'district' : 'city' }),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'feed_back',
+    label: { zh: '处置反馈', en: 'Feed back' },
+    from: ['DISPOSING'],
+    to: ['PENDING_CHECK'],
+    roles: ['department_handler'],
+    guard: isAssignedDepartment,
+    validate: ({ input }) =>
+      (input.afterPhotoCount ?? 0) > 0
+        ? undefined
+        : {
+            field: 'photos',
+            reason: { zh: '反馈须附处置后照片', en: 'feedback needs an after photo' },
+          },
+    apply: () => ({ checkTaskSent: false, pendingRequest: null }),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'request_return',
+    label: { zh: '申请回退', en: 'Request return' },
+    from: ['DISPOSING'],
+    to: ['RETURN_REQUESTED'],
+    roles: ['department_handler'],
+    guard: all(isAssignedDepartment, noPendingRequest, ({ case: c, now, settings }) =>
+      c.dispatchedAt &&
+      now.getTime() - c.dispatchedAt.getTime() <= settings.returnWindowMinutes * 60_000
+        ? undefined
+        : {
+            zh: `只能在派遣后 ${settings.returnWindowMinutes} 分钟内申请回退`,
+            en: `returns are allowed only within ${settings.returnWindowMinutes} minutes of dispatch`,
+          },
+    ),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'approve_return',
+    label: { zh: '同意回退', en: 'Approve return' },
+    from: ['RETURN_REQUESTED'],
+    to: ['PENDING_DISPATCH'],
+    roles: ['dispatcher'],
+    apply: ({ case: c }) => ({
+      departmentIds: [],
+      dispatchedAt: null,
+      wrongDispatchCount: c.wrongDispatchCount + 1,
+    }),
+    clock: 'start',
+    opinionRequired: false,
+  },
+  {
+    action: 'deny_return',
+    label: { zh: '驳回回退', en: 'Deny return' },
+    from: ['RETURN_REQUESTED'],
+    to: ['DISPOSING'],
+    roles: ['dispatcher'],
+    clock: 'resume',
+    opinionRequired: true,
+  },
+  {
+    action: 'request_postpone',
+    label: { zh: '申请延期', en: 'Request postponement' },
+    from: ['DISPOSING'],
+    to: ['DISPOSING'],
+    roles: ['department_handler'],
+    guard: all(isAssignedDepartment, noPendingRequest),
+    validate: ({ input }) =>
+      (input.postponeMinutes ?? 0) > 0
+        ? undefined
+        : { field: 'postponeMinutes', reason: { zh: '须填写延期时长', en: 'give the extra time' } },
+    apply: ({ input, actor, now }) => ({
+      pendingRequest: {
+        kind: 'postpone',
+        minutes: input.postponeMinutes ?? 0,
+        requestedBy: actor.userId,
+        requestedAt: now,
+      },
+    }),
+    clock: 'none',
+    opinionRequired: true,
+  },
+  {
+    action: 'approve_postpone',
+    label: { zh: '同意延期', en: 'Approve postponement' },
+    from: ['DISPOSING'],
+    to: ['DISPOSING'],
+    roles: ['dispatcher'],
+    guard: pending('postpone'),
+    apply: () => ({ pendingRequest: null }),
+    clock: 'extend',
+    opinionRequired: false,
+  },
+  {
+    action: 'deny_postpone',
+    label: { zh: '驳回延期', en: 'Deny postponement' },
+    from: ['DISPOSING'],
+    to: ['DISPOSING'],
+    roles: ['dispatcher'],
+    guard: pending('postpone'),
+    apply: () => ({ pendingRequest: null }),
+    clock: 'none',
+    opinionRequired: true,
+  },
+  {
+    action: 'request_hold',
+    label: { zh: '申请挂账', en: 'Request hold' },
+    from: ['DISPOSING'],
+    to: ['HOLD_REQUESTED'],
+    roles: ['department_handler'],
+    guard: all(isAssignedDepartment, noPendingRequest),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'approve_hold',
+    label: { zh: '同意挂账', en: 'Approve hold' },
+    from: ['HOLD_REQUESTED'],
+    to: ['ON_HOLD'],
+    roles: ['dispatcher', 'commander'],
+    clock: 'pause',
+    opinionRequired: false,
+  },
+  {
+    action: 'deny_hold',
+    label: { zh: '驳回挂账', en: 'Deny hold' },
+    from: ['HOLD_REQUESTED'],
+    to: ['DISPOSING'],
+    roles: ['dispatcher', 'commander'],
+    clock: 'resume',
+    opinionRequired: true,
+  },
+  {
+    action: 'resume',
+    label: { zh: '恢复处置', en: 'Resume' },
+    from: ['ON_HOLD'],
+    to: ['DISPOSING'],
+    roles: ['dispatcher', 'commander'],
+    clock: 'resume',
+    opinionRequired: false,
+  },
+  {
+    action: 'send_check',
+    label: { zh: '派发核查', en: 'Send to check' },
+    from: ['PENDING_CHECK'],
+    to: ['PENDING_CHECK'],
+    roles: ['operator'],
+    guard: ({ case: c }) =>
+      c.checkTaskSent ? { zh: '核查任务已派发', en: 'the check task was already sent' } : undefined,
+    apply: () => ({ checkTaskSent: true }),
+    clock: 'none',
+    opinionRequired: false,
+  },
+  {
+    action: 'check_pass',
+    label: { zh: '核查通过', en: 'Check passed' },
+    from: ['PENDING_CHECK'],
+    to: ['PENDING_CLOSE'],
+    roles: ['supervisor'],
+    guard: ({ case: c }) =>
+      c.checkTaskSent ? undefined : { zh: '尚未派发核查任务', en: 'no check task was sent' },
+    clock: 'start',
+    opinionRequired: false,
+  },
+  {
+    action: 'check_fail',
+    label: { zh: '核查不通过（返工）', en: 'Check failed (rework)' },
+    from: ['PENDING_CHECK'],
+    to: ['DISPOSING'],
+    roles: ['supervisor'],
+    guard: ({ case: c }) =>
+      c.checkTaskSent ? undefined : { zh: '尚未派发核查任务', en: 'no check task was sent' },
+    apply: ({ case: c }) => ({ reworkCount: c.reworkCount + 1, checkTaskSent: false }),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'close',
+    label: { zh: '结案', en: 'Close' },
+    from: ['PENDING_CLOSE'],
+    to: ['CLOSED'],
+    roles: ['shift_leader'],
+    apply: ({ input }) => ({
+      closureType: input.special ? 'special' : input.overdue ? 'overdue' : 'normal',
+    }),
+    clock: 'stop',
+    opinionRequired: false,
+  },
+  {
+    action: 'send_back',
+    label: { zh: '退回返工', en: 'Send back for rework' },
+    from: ['PENDING_CLOSE'],
+    to: ['DISPOSING'],
+    roles: ['shift_leader'],
+    apply: ({ case: c }) => ({ reworkCount: c.reworkCount + 1, checkTaskSent: false }),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'approve_self_disposal',
+    label: { zh: '自处置审核通过', en: 'Approve self-disposal' },
+    from: ['SELF_DISPOSED_REVIEW'],
+    to: ['CLOSED'],
+    roles: ['operator'],
+    apply: () => ({ closureType: 'self_disposed' }),
+    clock: 'stop',
+    opinionRequired: false,
+  },
+  {
+    action: 'reject_self_disposal',
+    label: { zh: '自处置审核不通过', en: 'Reject self-disposal' },
+    from: ['SELF_DISPOSED_REVIEW'],
+    to: ['PENDING_FILE', 'VOID'],
+    roles: ['operator'],
+    choose: ({ input }) => input.rejectTo ?? 'PENDING_FILE',
+    apply: ({ input }) => (input.rejectTo === 'VOID' ? { voidType: 'not_accepted' } : {}),
+    clock: 'start',
+    opinionRequired: true,
+  },
+  {
+    action: 'request_void',
+    label: { zh: '申请作废', en: 'Request void' },
+    from: ['PENDING_DISPATCH', 'DISPOSING'],
+    to: ['PENDING_DISPATCH', 'DISPOSING'],
+    roles: ['dispatcher'],
+    guard: noPendingRequest,
+    validate: ({ input }) =>
+      hasText(input.reason)
+        ? undefined
+        : { field: 'reason', reason: { zh: '须说明作废原因', en: 'give the reason' } },
+    choose: ({ case: c }) => c.state,
+    apply: ({ input, actor, now }) => ({
+      pendingRequest: {
+        kind: 'void',
+        reason: input.reason ?? '',
+        requestedBy: actor.userId,
+        requestedAt: now,
+      },
+    }),
+    clock: 'none',
+    opinionRequired: false,
+  },
+  {
+    action: 'approve_void',
+    label: { zh: '同意作废', en: 'Approve void' },
+    from: ['PENDING_DISPATCH', 'DISPOSING'],
+    to: ['VOID'],
+    roles: ['shift_leader', 'commander'],
+    guard: pending('void'),
+    apply: () => ({ voidType: 'voided', pendingRequest: null }),
+    clock: 'stop',
+    opinionRequired: false,
+  },
+  {
+    action: 'deny_void',
+    label: { zh: '驳回作废', en: 'Deny void' },
+    from: ['PENDING_DISPATCH', 'DISPOSING'],
+    to: ['PENDING_DISPATCH', 'DISPOSING'],
+    roles: ['shift_leader', 'commander'],
+    guard: pending('void'),
+    choose: ({ case: c }) => c.state,
+    apply: () => ({ pendingRequest: null }),
+    clock: 'none',
+    opinionRequired: true,
+  },
+  {
+    action: 'reopen',
+    label: { zh: '重办', en: 'Reopen' },
+    from: ['CLOSED'],
+    to: ['DISPOSING'],
+    roles: ['operator', 'commander'],
+    guard: ({ case: c }) =>
+      c.departmentIds.length > 0
+        ? undefined
+        : { zh: '未经派遣的案件不能重办', en: 'only dispatched cases can be reopened' },
+    apply: ({ case: c, now }) => ({
+      reworkCount: c.reworkCount + 1,
+      closureType: null,
+      checkTaskSent: false,
+      dispatchedAt: now,
+    }),
+    clock: 'start',
+    opinionRequired: true,
+  },
+];
