@@ -5,3 +5,4 @@ export * from './geo.schema';
 export * from './catalogue.schema';
 export * from './components.schema';
 export * from './imports.schema';
+export * from './cases.schema';

@@ -22,3 +22,9 @@ export type { UnitGridRow, CaseClassRow, ClassRuleRow, ComponentRow } from '@xiu
 export * from './demo/seed-demo.command';
 export { DEMO_PASSWORD } from './demo/demo-organisations';
 export * from './demo/demo-input';
+export * from './cases/create-case.command';
+export * from './cases/perform-case-action.command';
+export * from './cases/case.queries';
+export { verifyCaseChain } from './cases/case-log';
+export type { CaseRow, CaseActionRow } from '@xiuhua/db';
+export type { CaseView } from './cases/case.queries';

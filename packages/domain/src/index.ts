@@ -9,3 +9,4 @@ export * from './geo/index';
 export * from './demo/index';
 export * from './text';
 export * from './case-workflow/index';
+export * from './sla/index';

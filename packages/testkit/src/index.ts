@@ -3,3 +3,4 @@ export * from './test-db';
 export * from './test-context';
 export * from './factories';
 export * from './test-app';
+export * from './case-world';

@@ -225,6 +225,111 @@ export type AdminAuditTable = {
   detail: Json<Record<string, unknown>>;
 };
 
+export type CasesTable = {
+  id: Generated<number>;
+  case_number: string;
+  state: string;
+  version: ColumnType<number, number | undefined, number>;
+  source: string;
+  source_ref: string | null;
+  level: 'street' | 'district' | 'city';
+  class_id: number | null;
+  condition_code: string | null;
+  urgency: 'normal' | 'urgent' | null;
+  description: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  grid_code: string | null;
+  community_code: string | null;
+  street_code: string | null;
+  district_code: string | null;
+  component_id: string | null;
+  reporter_user_id: number | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  parent_case_id: number | null;
+  department_ids: ColumnType<number[], number[] | undefined, number[]>;
+  dispatched_at: Timestamp | null;
+  pending_request: ColumnType<
+    Record<string, unknown> | null,
+    string | null | undefined,
+    string | null
+  >;
+  check_task_sent: ColumnType<boolean, boolean | undefined, boolean>;
+  rework_count: ColumnType<number, number | undefined, number>;
+  wrong_dispatch_count: ColumnType<number, number | undefined, number>;
+  closure_type: string | null;
+  void_type: string | null;
+  key_supervision: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+};
+
+export type CaseNumberCountersTable = { district_code: string; day: string; last_value: number };
+
+export type CaseActionsTable = {
+  id: Generated<number>;
+  case_id: number;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_user_id: number | null;
+  actor_roles: string[];
+  opinion: string | null;
+  detail: Json<Record<string, unknown>>;
+  at: Timestamp;
+  prev_hash: string;
+  hash: string;
+};
+
+export type CaseTimersTable = {
+  id: Generated<number>;
+  case_id: number;
+  step: string;
+  status: 'running' | 'paused' | 'done' | 'cancelled';
+  started_at: Timestamp;
+  unit: 'working_hour' | 'working_day' | 'natural_hour' | 'natural_day' | 'minute';
+  limit_minutes: number;
+  used_before_minutes: ColumnType<number, number | undefined, number>;
+  running_since: Timestamp | null;
+  due_at: Timestamp | null;
+  warn_at: Timestamp | null;
+  scheme_code: string | null;
+  yellow_at: Timestamp | null;
+  red_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  overdue: boolean | null;
+};
+
+export type OutboxEventsTable = {
+  id: Generated<number>;
+  case_id: number | null;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+};
+
+export type IdempotencyKeysTable = {
+  actor_key: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+};
+
+export type StepLimitsTable = {
+  step: string;
+  urgency: 'normal' | 'urgent';
+  limit_value: number;
+  limit_unit: 'working_hour' | 'working_day' | 'natural_hour' | 'natural_day' | 'minute';
+};
+
 export type SchemaMigrationsTable = {
   name: string;
   checksum: string;
@@ -252,4 +357,11 @@ export type Database = {
   calendar_days: CalendarDaysTable;
   admin_audit: AdminAuditTable;
   schema_migrations: SchemaMigrationsTable;
+  cases: CasesTable;
+  case_number_counters: CaseNumberCountersTable;
+  case_actions: CaseActionsTable;
+  case_timers: CaseTimersTable;
+  outbox_events: OutboxEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  step_limits: StepLimitsTable;
 };

@@ -3,6 +3,7 @@ import { adminRoutes } from './admin/admin.routes';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
+import { caseRoutes } from './cases/cases.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -25,5 +26,6 @@ export const routeModules: RouteModule[] = [
   classRoutes,
   componentRoutes,
   importRoutes,
+  caseRoutes,
   adminRoutes,
 ];

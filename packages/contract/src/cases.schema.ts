@@ -1,0 +1,139 @@
+import { Type } from '@sinclair/typebox';
+import { Nullable, Timestamp } from './common.schema';
+
+export const CaseSourceSchema = Type.Union([
+  Type.Literal('supervisor'),
+  Type.Literal('hotline_12345'),
+  Type.Literal('hotline_12319'),
+  Type.Literal('citizen_web'),
+  Type.Literal('open311'),
+  Type.Literal('video'),
+  Type.Literal('sensor'),
+  Type.Literal('leader'),
+  Type.Literal('department'),
+  Type.Literal('media'),
+]);
+
+export const CreateCaseBody = Type.Object(
+  {
+    source: CaseSourceSchema,
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+    classId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    conditionCode: Type.Optional(Nullable(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }))),
+    urgency: Type.Optional(Nullable(Type.Union([Type.Literal('normal'), Type.Literal('urgent')]))),
+    componentId: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{16,17}$' }))),
+    sourceRef: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    reporterName: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    reporterPhone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    draft: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseActionBody = Type.Object(
+  {
+    version: Type.Integer({
+      minimum: 1,
+      description: 'The version you last saw; a stale one is refused with 409 STALE_VERSION',
+    }),
+    opinion: Type.Optional(Type.String({ maxLength: 2000 })),
+    departmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10 })),
+    classId: Type.Optional(Type.Integer({ minimum: 1 })),
+    conditionCode: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' })),
+    urgency: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('urgent')])),
+    postponeMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 * 24 * 90 })),
+    beforePhotoCount: Type.Optional(Type.Integer({ minimum: 0 })),
+    afterPhotoCount: Type.Optional(Type.Integer({ minimum: 0 })),
+    rejectTo: Type.Optional(Type.Union([Type.Literal('PENDING_FILE'), Type.Literal('VOID')])),
+    special: Type.Optional(Type.Boolean()),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseTimer = Type.Object({
+  step: Type.String(),
+  status: Type.String(),
+  startedAt: Timestamp,
+  dueAt: Nullable(Timestamp),
+  light: Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]),
+  remainingMinutes: Type.Integer(),
+  unit: Type.String(),
+  overdue: Nullable(Type.Boolean()),
+});
+
+export const CaseOut = Type.Object({
+  id: Type.Integer(),
+  caseNumber: Type.String({ description: '<district 6>-<yyyymmdd>-<5-digit daily sequence>' }),
+  state: Type.String(),
+  version: Type.Integer(),
+  source: Type.String(),
+  level: Type.String(),
+  classId: Nullable(Type.Integer()),
+  conditionCode: Nullable(Type.String()),
+  urgency: Nullable(Type.String()),
+  description: Type.String(),
+  address: Nullable(Type.String()),
+  lng: Nullable(Type.Number()),
+  lat: Nullable(Type.Number()),
+  gridCode: Nullable(Type.String()),
+  communityCode: Nullable(Type.String()),
+  streetCode: Nullable(Type.String()),
+  componentId: Nullable(Type.String()),
+  reporterName: Type.Optional(Nullable(Type.String())),
+  reporterPhone: Type.Optional(Nullable(Type.String())),
+  departmentIds: Type.Array(Type.Integer()),
+  reworkCount: Type.Integer(),
+  pendingRequest: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  closureType: Nullable(Type.String()),
+  voidType: Nullable(Type.String()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  closedAt: Nullable(Timestamp),
+  light: Type.Optional(Nullable(Type.String())),
+  allowedActions: Type.Optional(
+    Type.Array(Type.String(), { description: 'What the caller may do now' }),
+  ),
+  timers: Type.Optional(Type.Array(CaseTimer)),
+});
+
+export const CasesQuery = Type.Object({
+  state: Type.Optional(Type.String({ description: 'one state or several, comma-separated' })),
+  source: Type.Optional(CaseSourceSchema),
+  grid: Type.Optional(Type.String({ pattern: '^[0-9]{15}$' })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$' })),
+  classId: Type.Optional(Type.Integer({ minimum: 1 })),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  from: Type.Optional(Timestamp),
+  to: Type.Optional(Timestamp),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+});
+
+export const CaseIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const CaseActionParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  action: Type.String({ pattern: '^[a-z_]{2,40}$' }),
+});
+
+export const CaseActionLogEntry = Type.Object({
+  seq: Type.Integer(),
+  action: Type.String(),
+  fromState: Nullable(Type.String()),
+  toState: Type.String(),
+  actorUserId: Nullable(Type.Integer()),
+  actorRoles: Type.Array(Type.String()),
+  opinion: Nullable(Type.String()),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+  at: Timestamp,
+  hash: Type.String(),
+});
+
+export const AuditVerification = Type.Object({
+  ok: Type.Boolean(),
+  actions: Type.Integer(),
+  brokenAt: Nullable(Type.Integer()),
+});

@@ -1,0 +1,162 @@
+import { catalogueRepository, caseRepository, componentRepository, type CaseRow } from '@xiuhua/db';
+import {
+  AppError,
+  invalidInput,
+  requireAnyRole,
+  requireRegion,
+  STEP_OF_STATE,
+  type Actor,
+  type CaseSource,
+} from '@xiuhua/domain';
+import { inTransaction, type AppContext } from '../context';
+import { gridIndex } from '../grids/grid-locator.cache';
+import { applyClockEffect, timerCalendar } from './case-timers';
+import { appendCaseAction } from './case-log';
+import { idempotent, type IdempotentResult } from './idempotency';
+
+export type CreateCaseInput = {
+  source: CaseSource;
+  description: string;
+  lng: number;
+  lat: number;
+  address?: string | null;
+  classId?: number | null;
+  conditionCode?: string | null;
+  urgency?: 'normal' | 'urgent' | null;
+  componentId?: string | null;
+  sourceRef?: string | null;
+  reporterName?: string | null;
+  reporterPhone?: string | null;
+  /** Supervisors may keep a report as a draft before sending it. */
+  draft?: boolean;
+};
+
+/** Who may open a case from which source. */
+const SOURCE_ROLES: Record<
+  CaseSource,
+  readonly ('supervisor' | 'operator' | 'leader' | 'department_handler' | 'commander' | 'admin')[]
+> = {
+  supervisor: ['supervisor'],
+  hotline_12345: ['operator', 'admin'],
+  hotline_12319: ['operator', 'admin'],
+  citizen_web: ['operator', 'admin'],
+  open311: ['operator', 'admin'],
+  video: ['operator', 'admin'],
+  sensor: ['operator', 'admin'],
+  media: ['operator', 'admin'],
+  leader: ['leader', 'commander'],
+  department: ['department_handler'],
+};
+
+/** The local (UTC+8) date as yyyymmdd: case numbers count per district and local day. */
+function localDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * Opens a case: locates it in a unit grid (404 OUTSIDE_JURISDICTION outside all grids), checks
+ * the class and component, numbers it (<district>-<yyyymmdd>-<nnnnn>, local date), writes the
+ * case, its first log row, its first timer and a `case.created` event in one transaction.
+ * With an idempotency key, retries return the first answer and create nothing.
+ */
+export async function createCase(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateCaseInput,
+  options: { idempotencyKey?: string } = {},
+): Promise<IdempotentResult<CaseRow>> {
+  requireAnyRole(actor, SOURCE_ROLES[input.source]);
+  const db = ctx.db.kysely;
+  const { locator } = await gridIndex(ctx);
+  const grid = locator.locate(input.lng, input.lat);
+  if (!grid) {
+    throw new AppError({
+      code: 'OUTSIDE_JURISDICTION',
+      text: {
+        zh: `位置 (${input.lng}, ${input.lat}) 不在辖区任何单元网格内`,
+        en: `(${input.lng}, ${input.lat}) is not inside any unit grid of the jurisdiction`,
+      },
+      details: [{ field: 'lng,lat', reason: 'outside all unit grids' }],
+    });
+  }
+  requireRegion(actor, grid.code);
+  if (input.classId !== undefined && input.classId !== null) {
+    const cls = await catalogueRepository.findById(db, input.classId);
+    if (!cls?.active)
+      throw invalidInput('classId', { zh: '类别不存在或已停用', en: 'unknown or inactive class' });
+  }
+  if (input.componentId && !(await componentRepository.findById(db, input.componentId))) {
+    throw invalidInput('componentId', { zh: '部件不存在', en: 'unknown component' });
+  }
+  if (input.draft && input.source !== 'supervisor')
+    throw invalidInput('draft', {
+      zh: '只有监督员上报可存为草稿',
+      en: 'only supervisor reports can be drafts',
+    });
+  const state: 'DRAFT' | 'PENDING_ACCEPT' = input.draft ? 'DRAFT' : 'PENDING_ACCEPT';
+  const level =
+    actor.scope.kind === 'region' && actor.scope.divisionCode.length >= 9 ? 'street' : 'district';
+  const now = ctx.clock.now();
+  const calendar = await timerCalendar(ctx);
+
+  return inTransaction(ctx, async (trx) =>
+    idempotent(
+      trx,
+      { actor, key: options.idempotencyKey, request: input, at: now, status: 201 },
+      async () => {
+        const day = localDay(now);
+        const sequence = await caseRepository.nextNumber(trx, grid.districtCode, day);
+        const id = await caseRepository.insert(trx, {
+          case_number: `${grid.districtCode}-${day}-${String(sequence).padStart(5, '0')}`,
+          state,
+          source: input.source,
+          source_ref: input.sourceRef ?? null,
+          level,
+          class_id: input.classId ?? null,
+          condition_code: input.conditionCode ?? null,
+          urgency: input.urgency ?? null,
+          description: input.description,
+          address: input.address ?? null,
+          lng: input.lng,
+          lat: input.lat,
+          grid_code: grid.code,
+          community_code: grid.communityCode,
+          street_code: grid.streetCode,
+          district_code: grid.districtCode,
+          component_id: input.componentId ?? null,
+          reporter_user_id: actor.via === 'system' ? null : actor.userId,
+          reporter_name: input.reporterName ?? null,
+          reporter_phone: input.reporterPhone ?? null,
+          created_by: actor.via === 'system' ? null : actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        const row = await caseRepository.findById(trx, id);
+        if (!row) throw new Error('case vanished inside its own transaction');
+        await appendCaseAction(trx, {
+          caseId: id,
+          action: 'create',
+          fromState: null,
+          toState: state,
+          actor,
+          opinion: null,
+          detail: { source: input.source, gridCode: grid.code },
+          at: now,
+          event: {
+            type: 'case.created',
+            payload: { caseId: id, caseNumber: row.case_number, state },
+          },
+        });
+        await applyClockEffect(trx, {
+          calendar,
+          row,
+          clock: { kind: 'start', step: STEP_OF_STATE[state] },
+          to: state,
+          now,
+          postponeMinutes: 0,
+        });
+        return row;
+      },
+    ),
+  );
+}

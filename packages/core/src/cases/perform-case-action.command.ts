@@ -1,0 +1,152 @@
+import {
+  catalogueRepository,
+  caseRepository,
+  organisationRepository,
+  type CaseRow,
+} from '@xiuhua/db';
+import {
+  AppError,
+  applyTransition,
+  invalidInput,
+  notFound,
+  requireRegion,
+  type ActionInput,
+  type Actor,
+} from '@xiuhua/domain';
+import { inTransaction, type AppContext } from '../context';
+import { applyClockEffect, disposalWasOverdue, timerCalendar } from './case-timers';
+import { appendCaseAction } from './case-log';
+import { toCasePatch, toWorkflowCase } from './case-mapper';
+
+const CASE = { zh: '案件', en: 'Case' };
+
+/** The actor may see the case: its region covers the grid, or its department is assigned. */
+export function requireCaseVisible(actor: Actor, row: CaseRow): void {
+  if (actor.scope.kind === 'department') {
+    if (!row.department_ids.includes(actor.scope.organisationId))
+      throw notFound(CASE, String(row.id));
+    return;
+  }
+  if (row.grid_code) requireRegion(actor, row.grid_code);
+}
+
+/**
+ * Takes one workflow action on a case: locks the row, checks the expected version (stale →
+ * 409 STALE_VERSION), visibility, then the transition table (state, role, guard, form), and
+ * writes the case, the hash-chained log row, the timers and the outbox event in one transaction.
+ * Of two conflicting actions exactly one wins; the other gets a clear 409.
+ */
+export async function performCaseAction(
+  ctx: AppContext,
+  actor: Actor,
+  request: { caseId: number; action: string; version: number; input: ActionInput },
+): Promise<CaseRow> {
+  const now = ctx.clock.now();
+  const calendar = await timerCalendar(ctx);
+  const input: ActionInput = { ...request.input };
+  if (request.action === 'file' && input.classId !== undefined) {
+    const cls = await catalogueRepository.findById(ctx.db.kysely, input.classId);
+    if (!cls?.active)
+      throw invalidInput('classId', { zh: '类别不存在或已停用', en: 'unknown or inactive class' });
+  }
+  if (request.action === 'dispatch') {
+    for (const id of input.departmentIds ?? []) {
+      const org = await organisationRepository.findById(ctx.db.kysely, id);
+      if (!org || org.kind !== 'department' || !org.active)
+        throw invalidInput('departmentIds', {
+          zh: `部门 ${id} 不存在`,
+          en: `department ${id} does not exist`,
+        });
+    }
+  }
+  return inTransaction(ctx, async (trx) => {
+    const row = await caseRepository.lock(trx, request.caseId);
+    if (!row) throw notFound(CASE, String(request.caseId));
+    requireCaseVisible(actor, row);
+    if (row.version !== request.version) {
+      throw new AppError({
+        code: 'STALE_VERSION',
+        text: {
+          zh: `案件已被他人更新（当前版本 ${row.version}），请刷新后重试`,
+          en: `The case changed meanwhile (now version ${row.version}); reload and retry`,
+        },
+        details: [
+          { field: 'version', reason: 'stale', expected: request.version, current: row.version },
+        ],
+      });
+    }
+    if (request.action === 'close' && !input.special)
+      input.overdue = await disposalWasOverdue(trx, calendar, row.id, now);
+    const postponeMinutes =
+      row.pending_request?.kind === 'postpone' ? Number(row.pending_request.minutes) : 0;
+    const outcome = applyTransition({
+      case: toWorkflowCase(row),
+      action: request.action,
+      input,
+      actor,
+      now,
+    });
+    const patch = toCasePatch(outcome.case, now);
+    if (request.action === 'file') {
+      Object.assign(patch, {
+        class_id: input.classId,
+        condition_code: input.conditionCode ?? null,
+        urgency: input.urgency,
+      });
+    }
+    if (!(await caseRepository.updateIfVersion(trx, row.id, row.version, patch))) {
+      throw new AppError({
+        code: 'STALE_VERSION',
+        text: {
+          zh: '案件已被他人更新，请刷新后重试',
+          en: 'The case changed meanwhile; reload and retry',
+        },
+        details: [{ field: 'version', reason: 'stale' }],
+      });
+    }
+    const updated = await caseRepository.findById(trx, row.id);
+    if (!updated) throw notFound(CASE, String(row.id));
+    const detail: Record<string, unknown> = {};
+    for (const key of [
+      'departmentIds',
+      'classId',
+      'conditionCode',
+      'urgency',
+      'postponeMinutes',
+      'reason',
+      'rejectTo',
+      'overdue',
+      'special',
+    ] as const) {
+      if (input[key] !== undefined) detail[key] = input[key];
+    }
+    await appendCaseAction(trx, {
+      caseId: row.id,
+      action: outcome.audit.action,
+      fromState: outcome.from,
+      toState: outcome.to,
+      actor,
+      opinion: outcome.audit.opinion,
+      detail,
+      at: now,
+      event: {
+        type: outcome.event.type,
+        payload: {
+          caseId: row.id,
+          caseNumber: row.case_number,
+          from: outcome.from,
+          to: outcome.to,
+        },
+      },
+    });
+    await applyClockEffect(trx, {
+      calendar,
+      row: updated,
+      clock: outcome.clock,
+      to: outcome.to,
+      now,
+      postponeMinutes,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,87 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseTimersTable } from '../schema/database';
+import type { Executor } from './executor';
+
+export type CaseTimerRow = Selectable<CaseTimersTable>;
+
+export const caseTimerRepository = {
+  async insert(db: Executor, row: Insertable<CaseTimersTable>): Promise<void> {
+    await db.insertInto('case_timers').values(row).execute();
+  },
+
+  /** The case's timer that is running or paused (at most one). */
+  async active(db: Executor, caseId: number): Promise<CaseTimerRow | undefined> {
+    return db
+      .selectFrom('case_timers')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['running', 'paused'])
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+  },
+
+  async activeAll(db: Executor, caseId: number): Promise<CaseTimerRow[]> {
+    return db
+      .selectFrom('case_timers')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['running', 'paused'])
+      .orderBy('id')
+      .execute();
+  },
+
+  async activeForCases(db: Executor, caseIds: readonly number[]): Promise<CaseTimerRow[]> {
+    if (caseIds.length === 0) return [];
+    return db
+      .selectFrom('case_timers')
+      .selectAll()
+      .where('case_id', 'in', caseIds)
+      .where('status', 'in', ['running', 'paused'])
+      .execute();
+  },
+
+  async forCase(db: Executor, caseId: number): Promise<CaseTimerRow[]> {
+    return db
+      .selectFrom('case_timers')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .execute();
+  },
+
+  async update(db: Executor, id: number, patch: Updateable<CaseTimersTable>): Promise<void> {
+    await db.updateTable('case_timers').set(patch).where('id', '=', id).execute();
+  },
+
+  /**
+   * Claims running timers that passed their yellow or red point and marks them, each once:
+   * the conditional update only succeeds for rows not yet marked, and SKIP LOCKED lets
+   * several sweepers share the work.
+   */
+  async claimCrossed(
+    db: Executor,
+    kind: 'yellow' | 'red',
+    now: Date,
+    limit: number,
+  ): Promise<CaseTimerRow[]> {
+    const column = kind === 'yellow' ? 'warn_at' : 'due_at';
+    const marker = kind === 'yellow' ? 'yellow_at' : 'red_at';
+    const due = db
+      .selectFrom('case_timers')
+      .select('id')
+      .where('status', '=', 'running')
+      .where(marker, 'is', null)
+      .where(column, '<=', now)
+      .orderBy(column)
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    return db
+      .updateTable('case_timers')
+      .set({ [marker]: now })
+      .where('id', 'in', due)
+      .where(marker, 'is', null)
+      .returningAll()
+      .execute();
+  },
+};

@@ -1,0 +1,131 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { CasesTable } from '../schema/database';
+import type { Executor } from './executor';
+
+export type CaseRow = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;
+export type CasePatch = Updateable<CasesTable>;
+
+export type CaseListFilter = {
+  states?: readonly string[];
+  regionPrefix?: string;
+  departmentIds?: readonly number[];
+  source?: string;
+  gridCode?: string;
+  classId?: number;
+  q?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  limit: number;
+  offset: number;
+};
+
+export const caseRepository = {
+  /** The next number of the day for a district: concurrency-safe through one upsert. */
+  async nextNumber(db: Executor, districtCode: string, day: string): Promise<number> {
+    const row = await db
+      .insertInto('case_number_counters')
+      .values({ district_code: districtCode, day, last_value: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['district_code', 'day'])
+          .doUpdateSet((eb) => ({ last_value: eb('case_number_counters.last_value', '+', 1) })),
+      )
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return row.last_value;
+  },
+
+  async insert(db: Executor, row: NewCase): Promise<number> {
+    const { id } = await db
+      .insertInto('cases')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  async findById(db: Executor, id: number): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async findByNumber(db: Executor, caseNumber: string): Promise<CaseRow | undefined> {
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirst();
+  },
+
+  /** Reads the case and locks its row until the transaction ends. */
+  async lock(db: Executor, id: number): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  /** Writes the case only if it still has `version`; returns false when someone else won. */
+  async updateIfVersion(
+    db: Executor,
+    id: number,
+    version: number,
+    patch: CasePatch,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('cases')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async list(db: Executor, filter: CaseListFilter): Promise<{ rows: CaseRow[]; total: number }> {
+    let query = db.selectFrom('cases');
+    if (filter.states) {
+      if (filter.states.length === 0) return { rows: [], total: 0 };
+      query = query.where('state', 'in', filter.states);
+    }
+    if (filter.regionPrefix) query = query.where('grid_code', 'like', `${filter.regionPrefix}%`);
+    if (filter.departmentIds) {
+      const ids = filter.departmentIds;
+      query = query.where(sql<boolean>`department_ids && ${sql.val(ids)}::integer[]`);
+    }
+    if (filter.source) query = query.where('source', '=', filter.source);
+    if (filter.gridCode) query = query.where('grid_code', '=', filter.gridCode);
+    if (filter.classId) query = query.where('class_id', '=', filter.classId);
+    if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+    if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
+    if (filter.q) {
+      const like = `%${filter.q}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb('description', 'like', like),
+          eb('address', 'like', like),
+          eb('case_number', 'like', like),
+        ]),
+      );
+    }
+    const total = await query
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await query
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return { rows, total: total.n };
+  },
+
+  async countByState(
+    db: Executor,
+    filter: { regionPrefix?: string; departmentIds?: readonly number[] },
+  ) {
+    let query = db.selectFrom('cases').select(['state', (eb) => eb.fn.countAll<number>().as('n')]);
+    if (filter.regionPrefix) query = query.where('grid_code', 'like', `${filter.regionPrefix}%`);
+    if (filter.departmentIds)
+      query = query.where(
+        sql<boolean>`department_ids && ${sql.val(filter.departmentIds)}::integer[]`,
+      );
+    return query.groupBy('state').execute();
+  },
+};

@@ -1,0 +1,27 @@
+import type { Executor } from './executor';
+
+export const outboxRepository = {
+  async append(
+    db: Executor,
+    event: { caseId: number | null; type: string; payload: Record<string, unknown>; at: Date },
+  ): Promise<void> {
+    await db
+      .insertInto('outbox_events')
+      .values({
+        case_id: event.caseId,
+        type: event.type,
+        payload: JSON.stringify(event.payload),
+        created_at: event.at,
+      })
+      .execute();
+  },
+
+  async forCase(db: Executor, caseId: number) {
+    return db
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .execute();
+  },
+};
