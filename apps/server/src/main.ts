@@ -10,6 +10,7 @@ import { createDb, runMigrations } from '@xiuhua/db';
 import { systemClock } from '@xiuhua/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { startSlaSweep } from './jobs/sla-sweep.job';
 import { SYSTEM_ACTOR } from './http/auth/auth.plugin';
 import { formatDemoReport } from './demo/demo-report';
 import { readDemoSources } from './demo/reference-data';
@@ -72,6 +73,7 @@ export async function startServer(
   }
   const app = await buildApp({ ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const address = await app.listen({ port: config.port, host: config.host });
+  const stopSweep = startSlaSweep(ctx, app.log);
   app.log.info(
     { database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir },
     'xiuhua started',
@@ -82,6 +84,7 @@ export async function startServer(
     ctx,
     url: address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
     async close() {
+      await stopSweep();
       await app.close();
       await ctx.db.close();
     },

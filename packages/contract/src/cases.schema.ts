@@ -137,3 +137,38 @@ export const AuditVerification = Type.Object({
   actions: Type.Integer(),
   brokenAt: Nullable(Type.Integer()),
 });
+
+export const SlipKind = Type.Union(
+  [Type.Literal('reminder'), Type.Literal('supervision'), Type.Literal('warning')],
+  {
+    description: 'reminder 提醒单 / supervision 督办单 / warning 警示单',
+  },
+);
+
+export const Slip = Type.Object({
+  id: Type.Integer(),
+  caseId: Type.Integer(),
+  kind: SlipKind,
+  origin: Type.Union([Type.Literal('auto'), Type.Literal('manual')]),
+  departmentIds: Type.Array(Type.Integer()),
+  reason: Type.String(),
+  issuedBy: Nullable(Type.Integer()),
+  issuedAt: Timestamp,
+  reply: Nullable(Type.String()),
+  repliedAt: Nullable(Timestamp),
+});
+
+export const IssueSlipBody = Type.Object(
+  { kind: SlipKind, reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export const ReplySlipBody = Type.Object(
+  { reply: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const SlipsQuery = Type.Object({
+  department: Type.Optional(Type.Integer({ minimum: 1 })),
+  unanswered: Type.Optional(Type.Boolean()),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+});

@@ -28,3 +28,6 @@ export * from './cases/case.queries';
 export { verifyCaseChain } from './cases/case-log';
 export type { CaseRow, CaseActionRow } from '@xiuhua/db';
 export type { CaseView } from './cases/case.queries';
+export * from './supervision/sla-sweep.command';
+export * from './supervision/slip.commands';
+export type { SlipRow } from '@xiuhua/db';

@@ -16,3 +16,4 @@ export * from './case-timer.repository';
 export * from './outbox.repository';
 export * from './idempotency.repository';
 export * from './step-limit.repository';
+export * from './supervision.repository';

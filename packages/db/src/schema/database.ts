@@ -330,6 +330,28 @@ export type StepLimitsTable = {
   limit_unit: 'working_hour' | 'working_day' | 'natural_hour' | 'natural_day' | 'minute';
 };
 
+export type SupervisionSlipsTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'reminder' | 'supervision' | 'warning';
+  origin: 'auto' | 'manual';
+  timer_id: number | null;
+  department_ids: number[];
+  reason: string;
+  issued_by: number | null;
+  issued_at: Timestamp;
+  reply: string | null;
+  replied_by: number | null;
+  replied_at: Timestamp | null;
+};
+
+export type SupervisionRulesTable = {
+  kind: 'reminder' | 'supervision' | 'warning';
+  enabled: boolean;
+  steps: string[];
+  overtime_share: number;
+};
+
 export type SchemaMigrationsTable = {
   name: string;
   checksum: string;
@@ -364,4 +386,6 @@ export type Database = {
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   step_limits: StepLimitsTable;
+  supervision_slips: SupervisionSlipsTable;
+  supervision_rules: SupervisionRulesTable;
 };

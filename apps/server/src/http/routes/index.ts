@@ -4,6 +4,7 @@ import { apiTokenRoutes } from './api-tokens/api-tokens.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
 import { caseRoutes } from './cases/cases.routes';
+import { slipRoutes } from './cases/slips.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -27,5 +28,6 @@ export const routeModules: RouteModule[] = [
   componentRoutes,
   importRoutes,
   caseRoutes,
+  slipRoutes,
   adminRoutes,
 ];
