@@ -114,6 +114,12 @@ describe('the xiuhua command', () => {
     expect(again.err).toContain('ALREADY_EXISTS');
   });
 
+  it('verifies the audit chains', () => {
+    const result = run('verify-audit');
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('all chains intact');
+  });
+
   it('explains its usage and refuses unknown commands', () => {
     expect(run('help').out).toContain('xiuhua import grids');
     const unknown = run('frobnicate');

@@ -2,6 +2,7 @@ import { serveCommand } from './commands/serve.command';
 import { usersCreateCommand } from './commands/users-create.command';
 import { seedDemoCommand } from './commands/seed-demo.command';
 import { importCommand } from './commands/import.command';
+import { verifyAuditCommand } from './commands/verify-audit.command';
 
 const HELP = `xiuhua — 绣花 城市网格化综合管理平台 command line
 
@@ -12,6 +13,7 @@ const HELP = `xiuhua — 绣花 城市网格化综合管理平台 command line
   xiuhua import divisions <file.csv|file.geojson> [--crs gcj02]
   xiuhua import classes <file.csv> --standard gbt2026|legacy|local
   xiuhua users create --username … --password … --role …
+  xiuhua verify-audit [--case ID]     re-compute the case action-log hash chains
 
 Environment: PORT (3000), DATABASE_URL (unset = embedded PGlite), XIUHUA_DATA_DIR (./data).
 Commands other than serve work on the local database in-process, or on a running server
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
       return seedDemoCommand(rest);
     case 'import':
       return importCommand(rest);
+    case 'verify-audit':
+      return verifyAuditCommand(rest);
     case 'users':
       if (rest[0] === 'create') return usersCreateCommand(rest.slice(1));
       process.stderr.write('usage: xiuhua users create --help\n');

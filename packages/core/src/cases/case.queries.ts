@@ -10,6 +10,7 @@ import {
   allowedActions,
   notFound,
   remainingMinutes,
+  requireAnyRole,
   requireRegion,
   timerLight,
   type Actor,
@@ -153,4 +154,36 @@ export async function verifyCaseAudit(ctx: AppContext, actor: Actor, id: number)
   if (!row) throw notFound({ zh: '案件', en: 'Case' }, String(id));
   requireCaseVisible(actor, row);
   return verifyCaseChain(ctx.db.kysely, id);
+}
+
+/** Verifies every case's chain (admins), in pages; returns the broken cases. */
+export async function verifyAllAudit(ctx: AppContext, actor: Actor) {
+  requireAnyRole(actor, ['admin']);
+  const db = ctx.db.kysely;
+  let after = 0;
+  let cases = 0;
+  let actions = 0;
+  const broken: { caseId: number; brokenAt: number | null }[] = [];
+  for (;;) {
+    const ids = await caseActionRepository.caseIds(db, after, 500);
+    for (const id of ids) {
+      const result = await verifyCaseChain(db, id);
+      cases += 1;
+      actions += result.actions;
+      if (!result.ok) broken.push({ caseId: id, brokenAt: result.brokenAt });
+    }
+    if (ids.length < 500) break;
+    after = ids[ids.length - 1] ?? after;
+  }
+  return { ok: broken.length === 0, cases, actions, broken };
+}
+
+/** Per-state counts of the cases the actor may see, plus how many have a red light now. */
+export async function queueCounts(ctx: AppContext, actor: Actor) {
+  const db = ctx.db.kysely;
+  const departmentIds = actor.scope.kind === 'department' ? await organisationRepository.withChildren(db, actor.scope.organisationId) : undefined;
+  const regionPrefix = actor.scope.kind === 'region' ? actor.scope.divisionCode : undefined;
+  const rows = await caseRepository.countByState(db, { ...(regionPrefix ? { regionPrefix } : {}), ...(departmentIds ? { departmentIds } : {}) });
+  const overdue = await caseTimerRepository.countOverdue(db, { now: ctx.clock.now(), ...(regionPrefix ? { regionPrefix } : {}), ...(departmentIds ? { departmentIds } : {}) });
+  return { states: Object.fromEntries(rows.map((r) => [r.state, r.n])) as Record<string, number>, overdue };
 }

@@ -329,6 +329,43 @@ describe('the closed loop over HTTP', () => {
     expect(reused.json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 
+  it('counts queues, exports CSV and verifies every chain', async () => {
+    const queues = (await w.as.operator.request({ method: 'GET', url: '/api/queues' })).json<{
+      states: Record<string, number>;
+      overdue: number;
+    }>();
+    expect(queues.states.CLOSED).toBeGreaterThanOrEqual(2);
+    expect(queues.states.VOID).toBeGreaterThanOrEqual(2);
+    const deptQueues = (await w.as.department.request({ method: 'GET', url: '/api/queues' })).json<{
+      states: Record<string, number>;
+    }>();
+    expect(deptQueues.states.PENDING_ACCEPT).toBeUndefined();
+
+    const csv = await w.as.operator.request({
+      method: 'GET',
+      url: '/api/cases/export.csv?state=CLOSED',
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('案卷号 case_number');
+    expect(lines.length - 1).toBe(queues.states.CLOSED);
+    expect(lines.slice(1).every((l) => l.includes(',CLOSED,'))).toBe(true);
+
+    const admin = await t.loginAs({ roles: ['admin'] });
+    const all = (await admin.request({ method: 'GET', url: '/api/audit/verify' })).json<{
+      ok: boolean;
+      cases: number;
+    }>();
+    expect(all.ok).toBe(true);
+    expect(all.cases).toBeGreaterThan(5);
+    expect(
+      (await w.as.operator.request({ method: 'GET', url: '/api/audit/verify' })).statusCode,
+    ).toBe(403);
+  });
+
   it('detects a tampered action log', async () => {
     const c = (await open(w.as.supervisor)).json<CaseOut>();
     await act(w.as.operator, c, 'accept');

@@ -6,6 +6,9 @@ import {
   listCases,
   performCaseAction,
   verifyCaseAudit,
+  queueCounts,
+  verifyAllAudit,
+  type CaseListQuery,
 } from '@xiuhua/core';
 import {
   AuditVerification,
@@ -23,6 +26,7 @@ import { invalidInput } from '@xiuhua/domain';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../auth/auth.plugin';
 import { presentCase, presentCaseView, presentLogEntry } from '../../presenters/case.presenter';
+import { toCsv } from '../../presenters/csv';
 import { withTypes, type RouteModule } from '../route-types';
 
 const conflict = { 404: { $ref: 'ErrorResponse#' }, 409: { $ref: 'ErrorResponse#' } } as const;
@@ -65,6 +69,26 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     },
   );
 
+  const listQuery = (query: {
+    state?: string;
+    source?: string;
+    grid?: string;
+    region?: string;
+    classId?: number;
+    q?: string;
+    from?: string;
+    to?: string;
+  }): CaseListQuery => ({
+    ...(query.state ? { states: query.state.split(',').map((s) => s.trim()) } : {}),
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.grid ? { gridCode: query.grid } : {}),
+    ...(query.region ? { region: query.region } : {}),
+    ...(query.classId ? { classId: query.classId } : {}),
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.from ? { from: new Date(query.from) } : {}),
+    ...(query.to ? { to: new Date(query.to) } : {}),
+  });
+
   api.get(
     '/api/cases',
     {
@@ -77,22 +101,8 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { state, source, grid, region, classId, q, from, to, page, pageSize } = request.query;
-      const result = await listCases(
-        ctx,
-        actor,
-        {
-          ...(state ? { states: state.split(',').map((s) => s.trim()) } : {}),
-          ...(source ? { source } : {}),
-          ...(grid ? { gridCode: grid } : {}),
-          ...(region ? { region } : {}),
-          ...(classId ? { classId } : {}),
-          ...(q ? { q } : {}),
-          ...(from ? { from: new Date(from) } : {}),
-          ...(to ? { to: new Date(to) } : {}),
-        },
-        { page, pageSize },
-      );
+      const { page, pageSize } = request.query;
+      const result = await listCases(ctx, actor, listQuery(request.query), { page, pageSize });
       return {
         ...result,
         items: result.items.map((row) =>
@@ -100,6 +110,100 @@ export const caseRoutes: RouteModule = (app, ctx) => {
         ),
       };
     },
+  );
+
+  api.get(
+    '/api/cases/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The same list as CSV, up to 10,000 rows / 导出 CSV',
+        querystring: CasesQuery,
+      },
+    },
+    async (request, reply) => {
+      const result = await listCases(ctx, actorOf(request), listQuery(request.query), {
+        page: 1,
+        pageSize: 10_000,
+      });
+      const csv = toCsv(
+        [
+          '案卷号 case_number',
+          '状态 state',
+          '来源 source',
+          '类别 class_id',
+          '紧急 urgency',
+          '描述 description',
+          '地址 address',
+          '网格 grid',
+          '街道 street',
+          '灯 light',
+          '创建 created_at',
+          '结案 closed_at',
+        ],
+        result.items.map((r) => [
+          r.case_number,
+          r.state,
+          r.source,
+          r.class_id,
+          r.urgency,
+          r.description,
+          r.address,
+          r.grid_code,
+          r.street_code,
+          r.light,
+          r.created_at,
+          r.closed_at,
+        ]),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="cases.csv"')
+        .send(csv);
+    },
+  );
+
+  api.get(
+    '/api/queues',
+    {
+      schema: {
+        tags,
+        summary: 'Case counts per state and overdue, for my scope / 待办队列计数',
+        response: {
+          200: Type.Object({
+            states: Type.Record(Type.String(), Type.Integer()),
+            overdue: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => queueCounts(ctx, actorOf(request)),
+  );
+
+  api.get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify the whole action-log chain (admin) / 校验全部审计链',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            cases: Type.Integer(),
+            actions: Type.Integer(),
+            broken: Type.Array(
+              Type.Object({
+                caseId: Type.Integer(),
+                brokenAt: Type.Union([Type.Integer(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => verifyAllAudit(ctx, actorOf(request)),
   );
 
   api.get(
