@@ -181,9 +181,22 @@ export async function verifyAllAudit(ctx: AppContext, actor: Actor) {
 /** Per-state counts of the cases the actor may see, plus how many have a red light now. */
 export async function queueCounts(ctx: AppContext, actor: Actor) {
   const db = ctx.db.kysely;
-  const departmentIds = actor.scope.kind === 'department' ? await organisationRepository.withChildren(db, actor.scope.organisationId) : undefined;
+  const departmentIds =
+    actor.scope.kind === 'department'
+      ? await organisationRepository.withChildren(db, actor.scope.organisationId)
+      : undefined;
   const regionPrefix = actor.scope.kind === 'region' ? actor.scope.divisionCode : undefined;
-  const rows = await caseRepository.countByState(db, { ...(regionPrefix ? { regionPrefix } : {}), ...(departmentIds ? { departmentIds } : {}) });
-  const overdue = await caseTimerRepository.countOverdue(db, { now: ctx.clock.now(), ...(regionPrefix ? { regionPrefix } : {}), ...(departmentIds ? { departmentIds } : {}) });
-  return { states: Object.fromEntries(rows.map((r) => [r.state, r.n])) as Record<string, number>, overdue };
+  const rows = await caseRepository.countByState(db, {
+    ...(regionPrefix ? { regionPrefix } : {}),
+    ...(departmentIds ? { departmentIds } : {}),
+  });
+  const overdue = await caseTimerRepository.countOverdue(db, {
+    now: ctx.clock.now(),
+    ...(regionPrefix ? { regionPrefix } : {}),
+    ...(departmentIds ? { departmentIds } : {}),
+  });
+  return {
+    states: Object.fromEntries(rows.map((r) => [r.state, r.n])) as Record<string, number>,
+    overdue,
+  };
 }

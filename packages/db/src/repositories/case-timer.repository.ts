@@ -54,15 +54,23 @@ export const caseTimerRepository = {
   },
 
   /** Cases with a running timer past its deadline, within a region or departments. */
-  async countOverdue(db: Executor, filter: { now: Date; regionPrefix?: string; departmentIds?: readonly number[] }): Promise<number> {
+  async countOverdue(
+    db: Executor,
+    filter: { now: Date; regionPrefix?: string; departmentIds?: readonly number[] },
+  ): Promise<number> {
     let query = db
       .selectFrom('case_timers as t')
       .innerJoin('cases as c', 'c.id', 't.case_id')
       .where('t.status', '=', 'running')
       .where('t.due_at', '<', filter.now);
     if (filter.regionPrefix) query = query.where('c.grid_code', 'like', `${filter.regionPrefix}%`);
-    if (filter.departmentIds) query = query.where(sql<boolean>`c.department_ids && ${sql.val(filter.departmentIds)}::integer[]`);
-    const row = await query.select((eb) => eb.fn.count<number>('t.case_id').distinct().as('n')).executeTakeFirstOrThrow();
+    if (filter.departmentIds)
+      query = query.where(
+        sql<boolean>`c.department_ids && ${sql.val(filter.departmentIds)}::integer[]`,
+      );
+    const row = await query
+      .select((eb) => eb.fn.count<number>('t.case_id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
     return row.n;
   },
 

@@ -6,7 +6,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
         ? ''
         : value instanceof Date
           ? value.toISOString()
-          : String(value as string | number | boolean);
+          : String(value);
     // A leading = + - @ would be read as a formula by spreadsheets.
     const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
