@@ -6,7 +6,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
         ? ''
         : value instanceof Date
           ? value.toISOString()
-          : String(value);
+          : typeof value === 'string'
+            ? value
+            : typeof value === 'number' || typeof value === 'boolean'
+              ? String(value)
+              : JSON.stringify(value);
     // A leading = + - @ would be read as a formula by spreadsheets.
     const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
