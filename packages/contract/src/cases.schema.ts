@@ -50,6 +50,9 @@ export const CaseActionBody = Type.Object(
     rejectTo: Type.Optional(Type.Union([Type.Literal('PENDING_FILE'), Type.Literal('VOID')])),
     special: Type.Optional(Type.Boolean()),
     reason: Type.Optional(Type.String({ maxLength: 500 })),
+    parentCaseId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'merge: the case this duplicate joins' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -98,6 +101,20 @@ export const CaseOut = Type.Object({
     Type.Array(Type.String(), { description: 'What the caller may do now' }),
   ),
   timers: Type.Optional(Type.Array(CaseTimer)),
+  parentCaseId: Type.Optional(Nullable(Type.Integer())),
+  possibleDuplicates: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        caseNumber: Type.String(),
+        state: Type.String(),
+        distanceM: Type.Integer(),
+      }),
+      {
+        description: 'On intake: open cases of the same class nearby (50 m, 72 h)',
+      },
+    ),
+  ),
 });
 
 export const CasesQuery = Type.Object({
@@ -171,4 +188,38 @@ export const SlipsQuery = Type.Object({
   unanswered: Type.Optional(Type.Boolean()),
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+});
+
+export const DispatchSuggestion = Type.Object({
+  departmentId: Type.Integer(),
+  departmentName: Type.String(),
+  basis: Type.Union([Type.Literal('rule'), Type.Literal('class_default')]),
+  ruleId: Nullable(Type.Integer()),
+  regionCode: Nullable(Type.String()),
+});
+
+export const RoutingRule = Type.Object({
+  id: Type.Integer(),
+  classId: Nullable(Type.Integer()),
+  regionCode: Type.String(),
+  departmentId: Type.Integer(),
+  note: Nullable(Type.String()),
+});
+
+export const CreateRoutingRuleBody = Type.Object(
+  {
+    classId: Nullable(Type.Integer({ minimum: 1 })),
+    regionCode: Type.String({
+      pattern: '^[0-9]{6}([0-9]{3}){0,3}$',
+      description: 'district, street, community or grid code',
+    }),
+    departmentCode: Type.String({ minLength: 1 }),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const DuplicatesQuery = Type.Object({
+  radiusM: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  windowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90 })),
 });

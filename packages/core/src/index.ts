@@ -31,3 +31,4 @@ export type { CaseView } from './cases/case.queries';
 export * from './supervision/sla-sweep.command';
 export * from './supervision/slip.commands';
 export type { SlipRow } from '@xiuhua/db';
+export * from './cases/routing-and-duplicates';

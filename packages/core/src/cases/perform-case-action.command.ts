@@ -3,6 +3,7 @@ import {
   caseRepository,
   organisationRepository,
   type CaseRow,
+  type Executor,
 } from '@xiuhua/db';
 import {
   AppError,
@@ -28,6 +29,35 @@ export function requireCaseVisible(actor: Actor, row: CaseRow): void {
     return;
   }
   if (row.grid_code) requireRegion(actor, row.grid_code);
+}
+
+/** Locks the case a duplicate is merged into, after checking it can take it. */
+async function lockParent(
+  trx: Executor,
+  actor: Actor,
+  child: CaseRow,
+  parentId: number | undefined,
+): Promise<CaseRow> {
+  if (parentId === undefined)
+    throw invalidInput('parentCaseId', {
+      zh: '须指定合并到的案件',
+      en: 'name the case to merge into',
+    });
+  if (parentId === child.id)
+    throw invalidInput('parentCaseId', {
+      zh: '不能合并到自身',
+      en: 'a case cannot be merged into itself',
+    });
+  const parent = await caseRepository.lock(trx, parentId);
+  if (!parent) throw invalidInput('parentCaseId', { zh: '目标案件不存在', en: 'no such case' });
+  requireCaseVisible(actor, parent);
+  if (parent.state === 'CLOSED' || parent.state === 'VOID' || parent.parent_case_id !== null) {
+    throw invalidInput('parentCaseId', {
+      zh: '目标案件已结束或本身是重复案件',
+      en: 'the target case is finished or is itself a duplicate',
+    });
+  }
+  return parent;
 }
 
 /**
@@ -87,6 +117,11 @@ export async function performCaseAction(
       now,
     });
     const patch = toCasePatch(outcome.case, now);
+    const parent =
+      request.action === 'merge'
+        ? await lockParent(trx, actor, row, input.parentCaseId)
+        : undefined;
+    if (parent) patch.parent_case_id = parent.id;
     if (request.action === 'file') {
       Object.assign(patch, {
         class_id: input.classId,
@@ -117,6 +152,7 @@ export async function performCaseAction(
       'rejectTo',
       'overdue',
       'special',
+      'parentCaseId',
     ] as const) {
       if (input[key] !== undefined) detail[key] = input[key];
     }
@@ -147,6 +183,24 @@ export async function performCaseAction(
       now,
       postponeMinutes,
     });
+    if (parent) {
+      // The parent's history records the duplicate it absorbed (its reporter stays linked).
+      await caseRepository.updateIfVersion(trx, parent.id, parent.version, { updated_at: now });
+      await appendCaseAction(trx, {
+        caseId: parent.id,
+        action: 'absorb_duplicate',
+        fromState: parent.state,
+        toState: parent.state,
+        actor,
+        opinion: outcome.audit.opinion,
+        detail: { childCaseId: row.id, childCaseNumber: row.case_number },
+        at: now,
+        event: {
+          type: 'case.duplicate_merged',
+          payload: { caseId: parent.id, childCaseId: row.id },
+        },
+      });
+    }
     return updated;
   });
 }

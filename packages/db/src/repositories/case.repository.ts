@@ -116,6 +116,41 @@ export const caseRepository = {
     return { rows, total: total.n };
   },
 
+  /** Open cases near a point (bounding box; the caller measures exact distance). */
+  async openNear(
+    db: Executor,
+    near: {
+      bbox: [number, number, number, number];
+      since: Date;
+      classId: number | null;
+      excludeId: number;
+      terminal: readonly string[];
+    },
+  ): Promise<CaseRow[]> {
+    const [minLng, minLat, maxLng, maxLat] = near.bbox;
+    let query = db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '<>', near.excludeId)
+      .where('state', 'not in', near.terminal)
+      .where('created_at', '>=', near.since)
+      .where('lng', '>=', minLng)
+      .where('lng', '<=', maxLng)
+      .where('lat', '>=', minLat)
+      .where('lat', '<=', maxLat);
+    if (near.classId !== null) query = query.where('class_id', '=', near.classId);
+    return query.orderBy('created_at').limit(50).execute();
+  },
+
+  async children(db: Executor, parentId: number): Promise<CaseRow[]> {
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where('parent_case_id', '=', parentId)
+      .orderBy('id')
+      .execute();
+  },
+
   async countByState(
     db: Executor,
     filter: { regionPrefix?: string; departmentIds?: readonly number[] },

@@ -17,3 +17,4 @@ export * from './outbox.repository';
 export * from './idempotency.repository';
 export * from './step-limit.repository';
 export * from './supervision.repository';
+export * from './routing.repository';

@@ -352,6 +352,15 @@ export type SupervisionRulesTable = {
   overtime_share: number;
 };
 
+export type RoutingRulesTable = {
+  id: Generated<number>;
+  class_id: number | null;
+  region_code: string;
+  department_id: number;
+  note: string | null;
+  created_at: TimestampDefault;
+};
+
 export type SchemaMigrationsTable = {
   name: string;
   checksum: string;
@@ -388,4 +397,5 @@ export type Database = {
   step_limits: StepLimitsTable;
   supervision_slips: SupervisionSlipsTable;
   supervision_rules: SupervisionRulesTable;
+  routing_rules: RoutingRulesTable;
 };

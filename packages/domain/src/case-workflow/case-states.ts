@@ -38,8 +38,8 @@ export const CASE_STATE_LABELS: Record<CaseState, LocalizedText> = {
   VOID: { zh: '作废', en: 'Void' },
 };
 
-/** Where a void happened: 不予受理 / 不予立案 / 作废 (after filing, approved) stay apart. */
-export type VoidType = 'not_accepted' | 'not_filed' | 'voided';
+/** Where a void happened: 不予受理 / 不予立案 / 作废 (after filing, approved) / 合并 (duplicate) stay apart. */
+export type VoidType = 'not_accepted' | 'not_filed' | 'voided' | 'merged';
 /** 正常 / 超时 / 特殊 / 直接办结 / 自处置 closures. */
 export type ClosureType = 'normal' | 'overdue' | 'special' | 'direct' | 'self_disposed';
 

@@ -127,4 +127,21 @@ export const INTAKE_TRANSITIONS: readonly Transition[] = [
     clock: 'stop',
     opinionRequired: true,
   },
+  {
+    action: 'merge',
+    label: { zh: '合并重复案件', en: 'Merge as duplicate' },
+    from: ['PENDING_ACCEPT', 'PENDING_VERIFY', 'PENDING_FILE'],
+    to: ['VOID'],
+    roles: ['operator', 'shift_leader'],
+    validate: ({ input }) =>
+      input.parentCaseId === undefined
+        ? {
+            field: 'parentCaseId',
+            reason: { zh: '须指定合并到的案件', en: 'name the case to merge into' },
+          }
+        : undefined,
+    apply: () => ({ voidType: 'merged' }),
+    clock: 'stop',
+    opinionRequired: false,
+  },
 ];

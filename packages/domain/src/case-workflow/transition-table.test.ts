@@ -77,6 +77,7 @@ const FIXTURES: Record<string, { case?: Partial<WorkflowCase>; input?: ActionInp
     case: { pendingRequest: { kind: 'void', reason: '重复', requestedBy: 1, requestedAt: NOW } },
   },
   reopen: { case: { departmentIds: [DEPT] } },
+  merge: { input: { parentCaseId: 1 } },
 };
 
 function fixture(action: string, state: CaseState) {

@@ -20,6 +20,8 @@ export type ActionInput = {
   overdue?: boolean;
   special?: boolean;
   reason?: string;
+  /** merge: the case this duplicate joins. */
+  parentCaseId?: number;
 };
 
 export type WorkflowSettings = {

@@ -26,6 +26,7 @@ export const presentCase = (
     ? { reporterName: row.reporter_name, reporterPhone: row.reporter_phone }
     : {}),
   departmentIds: row.department_ids,
+  parentCaseId: row.parent_case_id,
   reworkCount: row.rework_count,
   pendingRequest: row.pending_request,
   closureType: row.closure_type,

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
 import { caseRoutes } from './cases/cases.routes';
 import { slipRoutes } from './cases/slips.routes';
+import { routingRoutes } from './cases/routing.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -29,5 +30,6 @@ export const routeModules: RouteModule[] = [
   importRoutes,
   caseRoutes,
   slipRoutes,
+  routingRoutes,
   adminRoutes,
 ];

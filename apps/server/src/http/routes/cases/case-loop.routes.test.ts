@@ -87,7 +87,12 @@ describe('the closed loop over HTTP', () => {
     const seenByOperator = (
       await w.as.operator.request({ method: 'GET', url: `/api/cases/${c.id}` })
     ).json<CaseOut>();
-    expect(seenByOperator.allowedActions.sort()).toEqual(['accept', 'reject', 'send_verify']);
+    expect(seenByOperator.allowedActions.sort()).toEqual([
+      'accept',
+      'merge',
+      'reject',
+      'send_verify',
+    ]);
 
     c = await act(w.as.operator, c, 'accept');
     c = await act(w.as.shift_leader, c, 'file', { classId: w.classId, urgency: 'normal' });

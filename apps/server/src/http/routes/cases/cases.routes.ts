@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import {
   caseTimeline,
   createCase,
+  findDuplicates,
   getCaseView,
   listCases,
   performCaseAction,
@@ -65,7 +66,16 @@ export const caseRoutes: RouteModule = (app, ctx) => {
       const result = await createCase(ctx, actor, request.body, key ? { idempotencyKey: key } : {});
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       const view = await getCaseView(ctx, actor, result.body.id);
-      return reply.status(201).send(presentCaseView(view));
+      const duplicates = await findDuplicates(ctx, actor, result.body.id);
+      return reply.status(201).send({
+        ...presentCaseView(view),
+        possibleDuplicates: duplicates.map((d) => ({
+          id: d.id,
+          caseNumber: d.case_number,
+          state: d.state,
+          distanceM: d.distanceM,
+        })),
+      });
     },
   );
 
