@@ -45,8 +45,6 @@ export const CaseActionBody = Type.Object(
     conditionCode: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' })),
     urgency: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('urgent')])),
     postponeMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 * 24 * 90 })),
-    beforePhotoCount: Type.Optional(Type.Integer({ minimum: 0 })),
-    afterPhotoCount: Type.Optional(Type.Integer({ minimum: 0 })),
     rejectTo: Type.Optional(Type.Union([Type.Literal('PENDING_FILE'), Type.Literal('VOID')])),
     special: Type.Optional(Type.Boolean()),
     reason: Type.Optional(Type.String({ maxLength: 500 })),
@@ -223,3 +221,16 @@ export const DuplicatesQuery = Type.Object({
   radiusM: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   windowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90 })),
 });
+
+export const CasePhoto = Type.Object({
+  sha256: Type.String(),
+  kind: Type.Union([Type.Literal('before'), Type.Literal('after')]),
+  mime: Type.String(),
+  sizeBytes: Type.Integer(),
+  uploadedAt: Timestamp,
+  url: Type.String(),
+});
+export const PhotoQuery = Type.Object({
+  kind: Type.Union([Type.Literal('before'), Type.Literal('after')]),
+});
+export const PhotoParams = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });

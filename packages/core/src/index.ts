@@ -32,3 +32,5 @@ export * from './supervision/sla-sweep.command';
 export * from './supervision/slip.commands';
 export type { SlipRow } from '@xiuhua/db';
 export * from './cases/routing-and-duplicates';
+export * from './photos/photo.commands';
+export type { CasePhotoRow } from '@xiuhua/db';

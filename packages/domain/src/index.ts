@@ -10,3 +10,4 @@ export * from './demo/index';
 export * from './text';
 export * from './case-workflow/index';
 export * from './sla/index';
+export * from './media/image-type';

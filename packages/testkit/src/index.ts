@@ -4,3 +4,4 @@ export * from './test-context';
 export * from './factories';
 export * from './test-app';
 export * from './case-world';
+export * from './photos';

@@ -1,6 +1,7 @@
 import {
   catalogueRepository,
   caseRepository,
+  casePhotoRepository,
   organisationRepository,
   type CaseRow,
   type Executor,
@@ -107,6 +108,12 @@ export async function performCaseAction(
     }
     if (request.action === 'close' && !input.special)
       input.overdue = await disposalWasOverdue(trx, calendar, row.id, now);
+    if (request.action === 'feed_back' || request.action === 'self_dispose') {
+      // Photos count only when uploaded since the case entered its current state.
+      const photos = await casePhotoRepository.countSince(trx, row.id, row.updated_at);
+      input.beforePhotoCount = photos.before;
+      input.afterPhotoCount = photos.after;
+    }
     const postponeMinutes =
       row.pending_request?.kind === 'postpone' ? Number(row.pending_request.minutes) : 0;
     const outcome = applyTransition({

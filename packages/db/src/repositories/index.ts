@@ -18,3 +18,4 @@ export * from './idempotency.repository';
 export * from './step-limit.repository';
 export * from './supervision.repository';
 export * from './routing.repository';
+export * from './case-photo.repository';

@@ -361,6 +361,17 @@ export type RoutingRulesTable = {
   created_at: TimestampDefault;
 };
 
+export type CasePhotosTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'before' | 'after';
+  sha256: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+};
+
 export type SchemaMigrationsTable = {
   name: string;
   checksum: string;
@@ -398,4 +409,5 @@ export type Database = {
   supervision_slips: SupervisionSlipsTable;
   supervision_rules: SupervisionRulesTable;
   routing_rules: RoutingRulesTable;
+  case_photos: CasePhotosTable;
 };

@@ -6,6 +6,7 @@ import { calendarRoutes } from './calendars/calendars.routes';
 import { caseRoutes } from './cases/cases.routes';
 import { slipRoutes } from './cases/slips.routes';
 import { routingRoutes } from './cases/routing.routes';
+import { photoRoutes } from './cases/photos.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -31,5 +32,6 @@ export const routeModules: RouteModule[] = [
   caseRoutes,
   slipRoutes,
   routingRoutes,
+  photoRoutes,
   adminRoutes,
 ];

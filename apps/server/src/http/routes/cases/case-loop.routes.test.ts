@@ -4,6 +4,7 @@ import {
   type CaseWorld,
   type Session,
   type TestApp,
+  uploadPhoto,
 } from '@xiuhua/testkit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +116,15 @@ describe('the closed loop over HTTP', () => {
     ).toBe(404);
 
     t.ctx.clock.advanceMinutes(120);
-    c = await act(w.as.department, c, 'feed_back', { opinion: '已清理', afterPhotoCount: 1 });
+    const missing = await w.as.department.request({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/feed_back`,
+      payload: { version: c.version, opinion: '已清理' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ error: { details: [{ field: 'photos' }] } });
+    expect((await uploadPhoto(w.as.department, c.id, 'after')).statusCode).toBe(201);
+    c = await act(w.as.department, c, 'feed_back', { opinion: '已清理' });
     expect(c.state).toBe('PENDING_CHECK');
     c = await act(w.as.operator, c, 'send_check');
     c = await act(w.as.supervisor, c, 'check_pass');
@@ -161,12 +170,22 @@ describe('the closed loop over HTTP', () => {
     c = await act(w.as.operator, c, 'accept');
     c = await act(w.as.shift_leader, c, 'file', { classId: w.classId, urgency: 'normal' });
     c = await act(w.as.dispatcher, c, 'dispatch', { departmentIds: [w.departments[0]?.id] });
-    c = await act(w.as.department, c, 'feed_back', { opinion: '已处理', afterPhotoCount: 1 });
+    await uploadPhoto(w.as.department, c.id, 'after');
+    c = await act(w.as.department, c, 'feed_back', { opinion: '已处理' });
     c = await act(w.as.operator, c, 'send_check');
+    t.ctx.clock.advanceMinutes(30);
     c = await act(w.as.supervisor, c, 'check_fail', { opinion: '仍有垃圾' });
     expect(c).toMatchObject({ state: 'DISPOSING', reworkCount: 1 });
     t.ctx.clock.advanceMinutes(60 * 24);
-    c = await act(w.as.department, c, 'feed_back', { opinion: '已彻底清理', afterPhotoCount: 2 });
+    // Rework needs new photos: the first round's no longer count.
+    const stale = await w.as.department.request({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/feed_back`,
+      payload: { version: c.version, opinion: '已彻底清理' },
+    });
+    expect(stale.statusCode).toBe(400);
+    await uploadPhoto(w.as.department, c.id, 'after');
+    c = await act(w.as.department, c, 'feed_back', { opinion: '已彻底清理' });
     c = await act(w.as.operator, c, 'send_check');
     c = await act(w.as.supervisor, c, 'check_pass');
     c = await act(w.as.shift_leader, c, 'close');

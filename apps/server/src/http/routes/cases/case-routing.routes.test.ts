@@ -4,6 +4,7 @@ import {
   type CaseWorld,
   type Session,
   type TestApp,
+  uploadPhoto,
 } from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -174,7 +175,9 @@ describe('routing, duplicates, self-disposal and the street micro-loop', () => {
       payload: { version: c.version },
     });
     expect(noPhotos.statusCode).toBe(400);
-    c = await act(w.as.supervisor, c, 'self_dispose', { beforePhotoCount: 1, afterPhotoCount: 1 });
+    await uploadPhoto(w.as.supervisor, c.id, 'before');
+    await uploadPhoto(w.as.supervisor, c.id, 'after');
+    c = await act(w.as.supervisor, c, 'self_dispose');
     expect(c.state).toBe('SELF_DISPOSED_REVIEW');
     c = await act(w.as.operator, c, 'approve_self_disposal');
     expect(c).toMatchObject({ state: 'CLOSED', closureType: 'self_disposed' });
