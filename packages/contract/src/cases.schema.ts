@@ -100,6 +100,9 @@ export const CaseOut = Type.Object({
   ),
   timers: Type.Optional(Type.Array(CaseTimer)),
   parentCaseId: Type.Optional(Nullable(Type.Integer())),
+  keySupervision: Type.Optional(Type.Boolean({ description: '重点监管' })),
+  limitFactor: Type.Optional(Type.Number({ description: 'factor applied to the disposal limit' })),
+  keyReasons: Type.Optional(Type.Array(Type.String())),
   possibleDuplicates: Type.Optional(
     Type.Array(
       Type.Object({
@@ -234,3 +237,51 @@ export const PhotoQuery = Type.Object({
   kind: Type.Union([Type.Literal('before'), Type.Literal('after')]),
 });
 export const PhotoParams = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+
+export const KeyAreaBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    geometry: Type.Object(
+      { type: Type.String(), coordinates: Type.Array(Type.Unknown()) },
+      { description: 'GeoJSON Polygon or MultiPolygon, WGS84' },
+    ),
+    factor: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: 'limit × factor, e.g. 0.5 halves it',
+    }),
+  },
+  { additionalProperties: false },
+);
+export const KeyPeriodBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    factor: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export const LimitFactorParams = Type.Object({
+  key: Type.Union([
+    Type.Literal('key_class'),
+    Type.Literal('area_class:core'),
+    Type.Literal('area_class:fringe'),
+    Type.Literal('area_class:rural'),
+  ]),
+});
+export const LimitFactorBody = Type.Object(
+  { factor: Type.Number({ exclusiveMinimum: 0, maximum: 10 }) },
+  { additionalProperties: false },
+);
+export const AreaClassBody = Type.Object(
+  {
+    areaClass: Type.Union([
+      Type.Literal('core'),
+      Type.Literal('fringe'),
+      Type.Literal('rural'),
+      Type.Null(),
+    ]),
+  },
+  { additionalProperties: false },
+);

@@ -34,3 +34,5 @@ export type { SlipRow } from '@xiuhua/db';
 export * from './cases/routing-and-duplicates';
 export * from './photos/photo.commands';
 export type { CasePhotoRow } from '@xiuhua/db';
+export * from './key-supervision/key-supervision';
+export * from './key-supervision/key-supervision.commands';

@@ -52,7 +52,8 @@ async function limitFor(
 ): Promise<{ value: number; unit: LimitUnit }> {
   const urgency = row.urgency ?? 'normal';
   if (step === 'dispose') {
-    if (row.class_id === null) return FALLBACK_DISPOSAL;
+    if (row.class_id === null)
+      return { value: FALLBACK_DISPOSAL.value * row.limit_factor, unit: FALLBACK_DISPOSAL.unit };
     const rules = await catalogueRepository.rules(db, [row.class_id]);
     const rule =
       rules.find(
@@ -60,7 +61,9 @@ async function limitFor(
       ) ??
       rules.find((r) => r.condition_code === 'default' && r.urgency === urgency) ??
       rules.find((r) => r.urgency === urgency);
-    return rule ? { value: rule.limit_value, unit: rule.limit_unit } : FALLBACK_DISPOSAL;
+    const base = rule ? { value: rule.limit_value, unit: rule.limit_unit } : FALLBACK_DISPOSAL;
+    // Key supervision and region classes scale the disposal limit (see assessKeySupervision).
+    return { value: base.value * row.limit_factor, unit: base.unit };
   }
   const limit = await stepLimitRepository.find(db, step, urgency);
   return limit

@@ -3,6 +3,7 @@ import {
   caseRepository,
   casePhotoRepository,
   organisationRepository,
+  outboxRepository,
   type CaseRow,
   type Executor,
 } from '@xiuhua/db';
@@ -18,6 +19,7 @@ import {
 import { inTransaction, type AppContext } from '../context';
 import { applyClockEffect, disposalWasOverdue, timerCalendar } from './case-timers';
 import { appendCaseAction } from './case-log';
+import { assessKeySupervision } from '../key-supervision/key-supervision';
 import { toCasePatch, toWorkflowCase } from './case-mapper';
 
 const CASE = { zh: '案件', en: 'Case' };
@@ -75,8 +77,10 @@ export async function performCaseAction(
   const now = ctx.clock.now();
   const calendar = await timerCalendar(ctx);
   const input: ActionInput = { ...request.input };
+  let classKeySupervision = false;
   if (request.action === 'file' && input.classId !== undefined) {
     const cls = await catalogueRepository.findById(ctx.db.kysely, input.classId);
+    classKeySupervision = cls?.key_supervision ?? false;
     if (!cls?.active)
       throw invalidInput('classId', { zh: '类别不存在或已停用', en: 'unknown or inactive class' });
   }
@@ -136,6 +140,21 @@ export async function performCaseAction(
         urgency: input.urgency,
       });
     }
+    const assessment =
+      request.action === 'file'
+        ? await assessKeySupervision(trx, {
+            row: { ...row, class_id: input.classId ?? null },
+            classKeySupervision,
+            now,
+          })
+        : undefined;
+    if (assessment) {
+      Object.assign(patch, {
+        key_supervision: assessment.keySupervision,
+        limit_factor: assessment.factor,
+        key_reasons: assessment.reasons,
+      });
+    }
     if (!(await caseRepository.updateIfVersion(trx, row.id, row.version, patch))) {
       throw new AppError({
         code: 'STALE_VERSION',
@@ -190,6 +209,20 @@ export async function performCaseAction(
       now,
       postponeMinutes,
     });
+    if (assessment?.keySupervision) {
+      // Key supervision notifies at once (DOMAIN: 重点监管 — immediate notification).
+      await outboxRepository.append(trx, {
+        caseId: row.id,
+        type: 'case.key_supervision',
+        payload: {
+          caseId: row.id,
+          caseNumber: row.case_number,
+          reasons: assessment.reasons,
+          limitFactor: assessment.factor,
+        },
+        at: now,
+      });
+    }
     if (parent) {
       // The parent's history records the duplicate it absorbed (its reporter stays linked).
       await caseRepository.updateIfVersion(trx, parent.id, parent.version, { updated_at: now });

@@ -89,6 +89,19 @@ export const divisionRepository = {
     return query.orderBy('code').execute();
   },
 
+  async setAreaClass(
+    db: Executor,
+    code: string,
+    areaClass: 'core' | 'fringe' | 'rural' | null,
+    at: Date,
+  ): Promise<void> {
+    await db
+      .updateTable('divisions')
+      .set({ area_class: areaClass, updated_at: at })
+      .where('code', '=', code)
+      .execute();
+  },
+
   async count(db: Executor): Promise<number> {
     const row = await db
       .selectFrom('divisions')

@@ -19,3 +19,4 @@ export * from './step-limit.repository';
 export * from './supervision.repository';
 export * from './routing.repository';
 export * from './case-photo.repository';
+export * from './key-supervision.repository';

@@ -1,2 +1,3 @@
 export * from './lights';
 export * from './step-timer';
+export * from './limit-factor';

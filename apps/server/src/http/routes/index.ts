@@ -7,6 +7,7 @@ import { caseRoutes } from './cases/cases.routes';
 import { slipRoutes } from './cases/slips.routes';
 import { routingRoutes } from './cases/routing.routes';
 import { photoRoutes } from './cases/photos.routes';
+import { keySupervisionRoutes } from './cases/key-supervision.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -33,5 +34,6 @@ export const routeModules: RouteModule[] = [
   slipRoutes,
   routingRoutes,
   photoRoutes,
+  keySupervisionRoutes,
   adminRoutes,
 ];

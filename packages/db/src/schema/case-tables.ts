@@ -1,0 +1,176 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Json, StoredGeometry, Timestamp, TimestampDefault } from './column-types';
+
+/** Tables of the case engine (migrations 0002–0006). */
+export type CasesTable = {
+  id: Generated<number>;
+  case_number: string;
+  state: string;
+  version: ColumnType<number, number | undefined, number>;
+  source: string;
+  source_ref: string | null;
+  level: 'street' | 'district' | 'city';
+  class_id: number | null;
+  condition_code: string | null;
+  urgency: 'normal' | 'urgent' | null;
+  description: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  grid_code: string | null;
+  community_code: string | null;
+  street_code: string | null;
+  district_code: string | null;
+  component_id: string | null;
+  reporter_user_id: number | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  parent_case_id: number | null;
+  department_ids: ColumnType<number[], number[] | undefined, number[]>;
+  dispatched_at: Timestamp | null;
+  pending_request: ColumnType<
+    Record<string, unknown> | null,
+    string | null | undefined,
+    string | null
+  >;
+  check_task_sent: ColumnType<boolean, boolean | undefined, boolean>;
+  rework_count: ColumnType<number, number | undefined, number>;
+  wrong_dispatch_count: ColumnType<number, number | undefined, number>;
+  closure_type: string | null;
+  void_type: string | null;
+  key_supervision: ColumnType<boolean, boolean | undefined, boolean>;
+  limit_factor: ColumnType<number, number | undefined, number>;
+  key_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+};
+
+export type CaseNumberCountersTable = { district_code: string; day: string; last_value: number };
+
+export type CaseActionsTable = {
+  id: Generated<number>;
+  case_id: number;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_user_id: number | null;
+  actor_roles: string[];
+  opinion: string | null;
+  detail: Json<Record<string, unknown>>;
+  at: Timestamp;
+  prev_hash: string;
+  hash: string;
+};
+
+export type CaseTimersTable = {
+  id: Generated<number>;
+  case_id: number;
+  step: string;
+  status: 'running' | 'paused' | 'done' | 'cancelled';
+  started_at: Timestamp;
+  unit: 'working_hour' | 'working_day' | 'natural_hour' | 'natural_day' | 'minute';
+  limit_minutes: number;
+  used_before_minutes: ColumnType<number, number | undefined, number>;
+  running_since: Timestamp | null;
+  due_at: Timestamp | null;
+  warn_at: Timestamp | null;
+  scheme_code: string | null;
+  yellow_at: Timestamp | null;
+  red_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  overdue: boolean | null;
+};
+
+export type OutboxEventsTable = {
+  id: Generated<number>;
+  case_id: number | null;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+};
+
+export type IdempotencyKeysTable = {
+  actor_key: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+};
+
+export type StepLimitsTable = {
+  step: string;
+  urgency: 'normal' | 'urgent';
+  limit_value: number;
+  limit_unit: 'working_hour' | 'working_day' | 'natural_hour' | 'natural_day' | 'minute';
+};
+
+export type SupervisionSlipsTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'reminder' | 'supervision' | 'warning';
+  origin: 'auto' | 'manual';
+  timer_id: number | null;
+  department_ids: number[];
+  reason: string;
+  issued_by: number | null;
+  issued_at: Timestamp;
+  reply: string | null;
+  replied_by: number | null;
+  replied_at: Timestamp | null;
+};
+
+export type SupervisionRulesTable = {
+  kind: 'reminder' | 'supervision' | 'warning';
+  enabled: boolean;
+  steps: string[];
+  overtime_share: number;
+};
+
+export type RoutingRulesTable = {
+  id: Generated<number>;
+  class_id: number | null;
+  region_code: string;
+  department_id: number;
+  note: string | null;
+  created_at: TimestampDefault;
+};
+
+export type CasePhotosTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'before' | 'after';
+  sha256: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+};
+
+export type KeyAreasTable = {
+  id: Generated<number>;
+  name: string;
+  geometry: Json<StoredGeometry>;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+  factor: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: TimestampDefault;
+};
+
+export type KeyPeriodsTable = {
+  id: Generated<number>;
+  name: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  factor: number;
+  created_at: TimestampDefault;
+};
+
+export type LimitFactorsTable = { key: string; factor: number };
