@@ -6,3 +6,4 @@ export { openLocalClient, openRemoteClient } from './local-client';
 export type { ApiClient, HttpResult } from './local-client';
 export { formatDemoReport } from './demo/demo-report';
 export type { DemoSeedReport } from '@xiuhua/core';
+export { fetchSender } from './jobs/outbox-dispatch.job';

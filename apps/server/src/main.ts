@@ -11,6 +11,7 @@ import { systemClock } from '@xiuhua/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { startSlaSweep } from './jobs/sla-sweep.job';
+import { startOutboxDispatch } from './jobs/outbox-dispatch.job';
 import { SYSTEM_ACTOR } from './http/auth/auth.plugin';
 import { formatDemoReport } from './demo/demo-report';
 import { readDemoSources } from './demo/reference-data';
@@ -74,6 +75,7 @@ export async function startServer(
   const app = await buildApp({ ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopSweep = startSlaSweep(ctx, app.log);
+  const stopOutbox = startOutboxDispatch(ctx, app.log);
   app.log.info(
     { database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir },
     'xiuhua started',
@@ -85,6 +87,7 @@ export async function startServer(
     url: address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
     async close() {
       await stopSweep();
+      await stopOutbox();
       await app.close();
       await ctx.db.close();
     },

@@ -36,3 +36,6 @@ export * from './photos/photo.commands';
 export type { CasePhotoRow } from '@xiuhua/db';
 export * from './key-supervision/key-supervision';
 export * from './key-supervision/key-supervision.commands';
+export * from './webhooks/webhook-dispatch.command';
+export * from './webhooks/webhook.commands';
+export type { WebhookDeliveryRow, WebhookSubscriptionRow } from '@xiuhua/db';

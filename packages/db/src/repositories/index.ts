@@ -20,3 +20,4 @@ export * from './supervision.repository';
 export * from './routing.repository';
 export * from './case-photo.repository';
 export * from './key-supervision.repository';
+export * from './webhook.repository';

@@ -174,3 +174,26 @@ export type KeyPeriodsTable = {
 };
 
 export type LimitFactorsTable = { key: string; factor: number };
+
+export type WebhookSubscriptionsTable = {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  event_types: string[];
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+};
+
+export type WebhookDeliveriesTable = {
+  id: Generated<number>;
+  subscription_id: number;
+  event_id: number;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+};

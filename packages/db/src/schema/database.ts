@@ -14,6 +14,8 @@ import type {
   StepLimitsTable,
   SupervisionRulesTable,
   SupervisionSlipsTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
 } from './case-tables';
 import type { DateOnly, Json, StoredGeometry, Timestamp, TimestampDefault } from './column-types';
 
@@ -273,4 +275,6 @@ export type Database = {
   key_areas: KeyAreasTable;
   key_periods: KeyPeriodsTable;
   limit_factors: LimitFactorsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 };

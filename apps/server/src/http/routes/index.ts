@@ -8,6 +8,7 @@ import { slipRoutes } from './cases/slips.routes';
 import { routingRoutes } from './cases/routing.routes';
 import { photoRoutes } from './cases/photos.routes';
 import { keySupervisionRoutes } from './cases/key-supervision.routes';
+import { webhookRoutes } from './cases/webhooks.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -35,5 +36,6 @@ export const routeModules: RouteModule[] = [
   routingRoutes,
   photoRoutes,
   keySupervisionRoutes,
+  webhookRoutes,
   adminRoutes,
 ];
