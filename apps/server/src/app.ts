@@ -7,6 +7,7 @@ import type { AppContext } from '@xiuhua/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuth } from './http/auth/auth.plugin';
 import { errorHandler, notFoundHandler } from './http/errors/error-handler';
+import { registerIdempotency } from './http/idempotency.plugin';
 import { registerOpenApi } from './http/openapi';
 import { routeModules } from './http/routes/index';
 
@@ -40,6 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.ctx,
     options.systemSecret ? { systemSecret: options.systemSecret } : {},
   );
+  registerIdempotency(app, options.ctx);
   for (const register of routeModules) register(app, options.ctx);
 
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;

@@ -39,3 +39,8 @@ export * from './key-supervision/key-supervision.commands';
 export * from './webhooks/webhook-dispatch.command';
 export * from './webhooks/webhook.commands';
 export type { WebhookDeliveryRow, WebhookSubscriptionRow } from '@xiuhua/db';
+export {
+  reserveIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+} from './cases/idempotency';

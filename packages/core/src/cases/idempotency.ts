@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { idempotencyRepository, type Executor } from '@xiuhua/db';
 import { AppError, type Actor } from '@xiuhua/domain';
+import type { AppContext } from '../context';
+
+const actorKeyOf = (actor: Actor) => `${actor.via}:${actor.userId}`;
 
 export type IdempotentResult<T> = { replayed: boolean; status: number; body: T };
 
@@ -15,7 +18,7 @@ export async function idempotent<T>(
   run: () => Promise<T>,
 ): Promise<IdempotentResult<T>> {
   if (!options.key) return { replayed: false, status: options.status, body: await run() };
-  const actorKey = `${options.actor.via}:${options.actor.userId}`;
+  const actorKey = actorKeyOf(options.actor);
   const requestHash = createHash('sha256').update(JSON.stringify(options.request)).digest('hex');
   const earlier = await idempotencyRepository.reserve(trx, {
     actorKey,
@@ -48,4 +51,53 @@ export async function idempotent<T>(
     response: body,
   });
   return { replayed: false, status: options.status, body };
+}
+
+export type Reservation =
+  | { kind: 'reserved' }
+  | { kind: 'replay'; status: number; body: unknown }
+  | { kind: 'in_progress' }
+  | { kind: 'mismatch' };
+
+/**
+ * For creating calls outside a single command transaction: reserve the key (committed), run the
+ * call, then `completeIdempotencyKey` with a 2xx answer or `releaseIdempotencyKey` on failure.
+ */
+export async function reserveIdempotencyKey(
+  ctx: AppContext,
+  options: { actor: Actor; key: string; request: unknown },
+): Promise<Reservation> {
+  const requestHash = createHash('sha256').update(JSON.stringify(options.request)).digest('hex');
+  const earlier = await idempotencyRepository.reserve(ctx.db.kysely, {
+    actorKey: actorKeyOf(options.actor),
+    key: options.key,
+    requestHash,
+    at: ctx.clock.now(),
+  });
+  if (!earlier) return { kind: 'reserved' };
+  if (earlier.requestHash !== requestHash) return { kind: 'mismatch' };
+  if (earlier.status === null) return { kind: 'in_progress' };
+  return { kind: 'replay', status: earlier.status, body: earlier.response };
+}
+
+export async function completeIdempotencyKey(
+  ctx: AppContext,
+  options: { actor: Actor; key: string; status: number; body: unknown },
+): Promise<void> {
+  await idempotencyRepository.complete(ctx.db.kysely, {
+    actorKey: actorKeyOf(options.actor),
+    key: options.key,
+    status: options.status,
+    response: options.body,
+  });
+}
+
+export async function releaseIdempotencyKey(
+  ctx: AppContext,
+  options: { actor: Actor; key: string },
+): Promise<void> {
+  await idempotencyRepository.release(ctx.db.kysely, {
+    actorKey: actorKeyOf(options.actor),
+    key: options.key,
+  });
 }

@@ -43,4 +43,13 @@ export const idempotencyRepository = {
       .where('key', '=', key.key)
       .execute();
   },
+
+  async release(db: Executor, key: { actorKey: string; key: string }): Promise<void> {
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('actor_key', '=', key.actorKey)
+      .where('key', '=', key.key)
+      .where('status', 'is', null)
+      .execute();
+  },
 };

@@ -28,6 +28,7 @@ export type CasesTable = {
   parent_case_id: number | null;
   department_ids: ColumnType<number[], number[] | undefined, number[]>;
   dispatched_at: Timestamp | null;
+  signed_at: Timestamp | null;
   pending_request: ColumnType<
     Record<string, unknown> | null,
     string | null | undefined,

@@ -25,6 +25,7 @@ export const DISPOSAL_TRANSITIONS: readonly Transition[] = [
     apply: ({ input, now }) => ({
       departmentIds: [...new Set(input.departmentIds ?? [])],
       dispatchedAt: now,
+      signedAt: null,
     }),
     clock: 'start',
     opinionRequired: false,
@@ -40,6 +41,19 @@ export const DISPOSAL_TRANSITIONS: readonly Transition[] = [
     apply: ({ case: c }) => ({ level: c.level === 'street' ? 'district' : 'city' }),
     clock: 'start',
     opinionRequired: true,
+  },
+  {
+    action: 'sign_for',
+    label: { zh: '签收', en: 'Sign for' },
+    from: ['DISPOSING'],
+    to: ['DISPOSING'],
+    roles: ['department_handler'],
+    guard: all(isAssignedDepartment, ({ case: c }) =>
+      c.signedAt ? { zh: '已签收', en: 'already signed for' } : undefined,
+    ),
+    apply: ({ now }) => ({ signedAt: now }),
+    clock: 'none',
+    opinionRequired: false,
   },
   {
     action: 'feed_back',
@@ -86,6 +100,7 @@ export const DISPOSAL_TRANSITIONS: readonly Transition[] = [
     apply: ({ case: c }) => ({
       departmentIds: [],
       dispatchedAt: null,
+      signedAt: null,
       wrongDispatchCount: c.wrongDispatchCount + 1,
     }),
     clock: 'start',
@@ -320,6 +335,7 @@ export const DISPOSAL_TRANSITIONS: readonly Transition[] = [
       closureType: null,
       checkTaskSent: false,
       dispatchedAt: now,
+      signedAt: null,
     }),
     clock: 'start',
     opinionRequired: true,

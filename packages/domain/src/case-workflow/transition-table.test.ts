@@ -78,6 +78,7 @@ const FIXTURES: Record<string, { case?: Partial<WorkflowCase>; input?: ActionInp
   },
   reopen: { case: { departmentIds: [DEPT] } },
   merge: { input: { parentCaseId: 1 } },
+  sign_for: { case: { departmentIds: [DEPT] } },
 };
 
 function fixture(action: string, state: CaseState) {

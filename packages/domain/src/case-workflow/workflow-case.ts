@@ -44,6 +44,8 @@ export type WorkflowCase = {
   departmentIds: readonly number[];
   /** When the current dispatch started: the return window counts from here. */
   dispatchedAt: Date | null;
+  /** When the department signed for (签收) the current dispatch. */
+  signedAt: Date | null;
   pendingRequest: PendingRequest | null;
   /** The operator has sent the field-check task to a supervisor. */
   checkTaskSent: boolean;
@@ -66,6 +68,7 @@ export function newWorkflowCase(
     reworkCount: 0,
     departmentIds: [],
     dispatchedAt: null,
+    signedAt: null,
     pendingRequest: null,
     checkTaskSent: false,
     wrongDispatchCount: 0,

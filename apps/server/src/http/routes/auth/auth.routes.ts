@@ -9,7 +9,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
   api.post(
     '/api/auth/login',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', idempotency: 'off' },
       schema: {
         tags: ['auth'],
         summary: 'Password login; sets an HttpOnly session cookie / 登录',

@@ -115,6 +115,13 @@ describe('the closed loop over HTTP', () => {
       (await w.as.otherDepartment.request({ method: 'GET', url: `/api/cases/${c.id}` })).statusCode,
     ).toBe(404);
 
+    c = await act(w.as.department, c, 'sign_for');
+    const twice = await w.as.department.request({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/sign_for`,
+      payload: { version: c.version },
+    });
+    expect(twice.json()).toMatchObject({ error: { code: 'ACTION_NOT_ALLOWED' } });
     t.ctx.clock.advanceMinutes(120);
     const missing = await w.as.department.request({
       method: 'POST',
@@ -139,6 +146,7 @@ describe('the closed loop over HTTP', () => {
       'accept',
       'file',
       'dispatch',
+      'sign_for',
       'feed_back',
       'send_check',
       'check_pass',
@@ -146,7 +154,7 @@ describe('the closed loop over HTTP', () => {
     ]);
     expect(
       (await w.as.operator.request({ method: 'GET', url: `/api/cases/${c.id}/audit` })).json(),
-    ).toEqual({ ok: true, actions: 8, brokenAt: null });
+    ).toEqual({ ok: true, actions: 9, brokenAt: null });
     const events = await t.ctx.db.kysely
       .selectFrom('outbox_events')
       .select('type')
@@ -158,6 +166,7 @@ describe('the closed loop over HTTP', () => {
       'case.accept',
       'case.file',
       'case.dispatch',
+      'case.sign_for',
       'case.feed_back',
       'case.send_check',
       'case.check_pass',

@@ -51,6 +51,7 @@ export const caseRoutes: RouteModule = (app, ctx) => {
   api.post(
     '/api/cases',
     {
+      config: { idempotency: 'handled' },
       schema: {
         tags,
         summary: 'Open a case / 新建案件',
