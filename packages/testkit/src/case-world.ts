@@ -93,3 +93,36 @@ export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
     },
   };
 }
+
+/** Takes a workflow action over HTTP with the case's current version; throws with the answer unless 200. */
+export async function act<T extends { id: number; version: number }>(
+  who: Session,
+  c: T,
+  action: string,
+  body: Record<string, unknown> = {},
+): Promise<T> {
+  const res = await who.request({
+    method: 'POST',
+    url: `/api/cases/${c.id}/actions/${action}`,
+    payload: { version: c.version, ...body },
+  });
+  if (res.statusCode !== 200) throw new Error(`${action} → ${res.statusCode} ${res.body}`);
+  return res.json<T>();
+}
+
+/** Opens a supervisor report in the world and takes it through accept, file and dispatch (to the first department). */
+export async function openDispatched<T extends { id: number; version: number }>(
+  w: CaseWorld,
+  description = '测试案件',
+): Promise<T> {
+  let c = (
+    await w.as.supervisor.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: { source: 'supervisor', description, ...w.point },
+    })
+  ).json<T>();
+  c = await act(w.as.operator, c, 'accept');
+  c = await act(w.as.shift_leader, c, 'file', { classId: w.classId, urgency: 'normal' });
+  return act(w.as.dispatcher, c, 'dispatch', { departmentIds: [w.departments[0]?.id] });
+}

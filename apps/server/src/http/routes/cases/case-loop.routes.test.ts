@@ -5,6 +5,7 @@ import {
   type Session,
   type TestApp,
   uploadPhoto,
+  act,
 } from '@xiuhua/testkit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,20 +62,6 @@ describe('the closed loop over HTTP', () => {
       },
     });
     return res;
-  };
-  const act = async (
-    who: Session,
-    c: CaseOut,
-    action: string,
-    body: Record<string, unknown> = {},
-  ) => {
-    const res = await who.request({
-      method: 'POST',
-      url: `/api/cases/${c.id}/actions/${action}`,
-      payload: { version: c.version, ...body },
-    });
-    if (res.statusCode !== 200) throw new Error(`${action} → ${res.statusCode} ${res.body}`);
-    return res.json<CaseOut>();
   };
 
   it('runs report → accept → file → dispatch → feedback → check → close', async () => {

@@ -5,6 +5,7 @@ import {
   type Session,
   type TestApp,
   uploadPhoto,
+  act,
 } from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -46,20 +47,6 @@ describe('routing, duplicates, self-disposal and the street micro-loop', () => {
         ...body,
       },
     });
-  const act = async (
-    who: Session,
-    c: CaseOut,
-    action: string,
-    body: Record<string, unknown> = {},
-  ) => {
-    const res = await who.request({
-      method: 'POST',
-      url: `/api/cases/${c.id}/actions/${action}`,
-      payload: { version: c.version, ...body },
-    });
-    if (res.statusCode !== 200) throw new Error(`${action} → ${res.statusCode} ${res.body}`);
-    return res.json<CaseOut>();
-  };
 
   it('suggests the department of the most specific routing rule, else the class default', async () => {
     const [first, second] = w.departments;

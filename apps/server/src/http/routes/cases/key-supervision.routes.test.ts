@@ -5,6 +5,7 @@ import {
   type CaseWorld,
   type Session,
   type TestApp,
+  act,
 } from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,20 +32,6 @@ describe('key supervision and differentiated limits', () => {
     await t.close();
   });
 
-  const act = async (
-    who: Session,
-    c: CaseOut,
-    action: string,
-    body: Record<string, unknown> = {},
-  ) => {
-    const res = await who.request({
-      method: 'POST',
-      url: `/api/cases/${c.id}/actions/${action}`,
-      payload: { version: c.version, ...body },
-    });
-    if (res.statusCode !== 200) throw new Error(`${action} → ${res.statusCode} ${res.body}`);
-    return res.json<CaseOut>();
-  };
   /** Opens, accepts, files and dispatches a case on Monday 09:00 and returns its disposal deadline. */
   async function disposalDue(): Promise<{ c: CaseOut; due: string | null | undefined }> {
     t.ctx.clock.set('2026-11-30T09:00:00+08:00');

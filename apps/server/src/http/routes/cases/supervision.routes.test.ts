@@ -5,6 +5,7 @@ import {
   type CaseWorld,
   type Session,
   type TestApp,
+  act,
 } from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -27,21 +28,6 @@ describe('time limits, the sweeper and supervision slips', () => {
   afterAll(async () => {
     await t.close();
   });
-
-  const act = async (
-    who: Session,
-    c: CaseOut,
-    action: string,
-    body: Record<string, unknown> = {},
-  ) => {
-    const res = await who.request({
-      method: 'POST',
-      url: `/api/cases/${c.id}/actions/${action}`,
-      payload: { version: c.version, ...body },
-    });
-    if (res.statusCode !== 200) throw new Error(`${action} → ${res.statusCode} ${res.body}`);
-    return res.json<CaseOut>();
-  };
 
   async function dispatched(): Promise<CaseOut> {
     let c = (
