@@ -3,7 +3,6 @@ import {
   buildCaseWorld,
   createTestApp,
   type CaseWorld,
-  type Session,
   type TestApp,
   act,
 } from '@xiuhua/testkit';
