@@ -1,11 +1,5 @@
 import { sweepTimers } from '@xiuhua/core';
-import {
-  buildCaseWorld,
-  createTestApp,
-  type CaseWorld,
-  type TestApp,
-  act,
-} from '@xiuhua/testkit';
+import { buildCaseWorld, createTestApp, type CaseWorld, type TestApp, act } from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type CaseOut = {
