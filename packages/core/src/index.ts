@@ -44,3 +44,4 @@ export {
   completeIdempotencyKey,
   releaseIdempotencyKey,
 } from './cases/idempotency';
+export * from './supervision/sla-settings.commands';

@@ -21,4 +21,19 @@ export const stepLimitRepository = {
       .where('urgency', '=', urgency)
       .executeTakeFirst();
   },
+
+  async upsert(db: Executor, row: StepLimitRow): Promise<void> {
+    await db
+      .insertInto('step_limits')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .columns(['step', 'urgency'])
+          .doUpdateSet((eb) => ({
+            limit_value: eb.ref('excluded.limit_value'),
+            limit_unit: eb.ref('excluded.limit_unit'),
+          })),
+      )
+      .execute();
+  },
 };

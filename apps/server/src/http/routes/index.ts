@@ -9,6 +9,7 @@ import { routingRoutes } from './cases/routing.routes';
 import { photoRoutes } from './cases/photos.routes';
 import { keySupervisionRoutes } from './cases/key-supervision.routes';
 import { webhookRoutes } from './cases/webhooks.routes';
+import { slaSettingsRoutes } from './cases/sla-settings.routes';
 import { classRoutes } from './classes/classes.routes';
 import { componentRoutes } from './components/components.routes';
 import { divisionRoutes } from './divisions/divisions.routes';
@@ -37,5 +38,6 @@ export const routeModules: RouteModule[] = [
   photoRoutes,
   keySupervisionRoutes,
   webhookRoutes,
+  slaSettingsRoutes,
   adminRoutes,
 ];
