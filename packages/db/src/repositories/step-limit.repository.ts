@@ -27,12 +27,10 @@ export const stepLimitRepository = {
       .insertInto('step_limits')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .columns(['step', 'urgency'])
-          .doUpdateSet((eb) => ({
-            limit_value: eb.ref('excluded.limit_value'),
-            limit_unit: eb.ref('excluded.limit_unit'),
-          })),
+        oc.columns(['step', 'urgency']).doUpdateSet((eb) => ({
+          limit_value: eb.ref('excluded.limit_value'),
+          limit_unit: eb.ref('excluded.limit_unit'),
+        })),
       )
       .execute();
   },
