@@ -1,12 +1,10 @@
-export {
-  ALWAYS_ON_SCHEME_VERSION,
-  DEFAULT_SCHEME_VERSION,
-  createWorkingCalendar,
-  dayNumber,
-  dayString,
-  isWorkingDay,
-  isoWeekday,
-} from './working-calendar';
+export { addLimit, minutesPerWorkingDay } from './add-limit';
+export type { LimitUnit } from './add-limit';
+export { addWorkingTime } from './add-working-time';
+export { isWorkingDay } from './calendar-days';
+export { dayNumber, dayString, isoWeekday } from './local-time';
+export { ALWAYS_ON_SCHEME_VERSION, DEFAULT_SCHEME_VERSION } from './standard-schemes';
+export { createWorkingCalendar } from './working-calendar';
 export type {
   DayOverride,
   SchemeVersion,
@@ -14,11 +12,5 @@ export type {
   WorkingCalendar,
   WorkingCalendarInput,
 } from './working-calendar';
-export {
-  addLimit,
-  addWorkingTime,
-  isWorkingInstant,
-  nextWorkingInstant,
-  workingTimeBetween,
-} from './working-time';
-export type { LimitUnit } from './working-time';
+export { isWorkingInstant, nextWorkingInstant } from './working-instant';
+export { workingTimeBetween } from './working-time-between';
