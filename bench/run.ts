@@ -10,6 +10,7 @@ import {
   unionAll,
   validateTiling,
   bboxOf,
+  centroidOf,
   type AreaGeometry,
 } from '@xiuhua/domain';
 
@@ -64,7 +65,8 @@ const linear =
   }) *
   (points.length / scanPoints.length);
 
-// 2. Tiling check of the demo district: area-balance shortcut vs always building the union.
+// 2. Tiling check of the demo district. Its core is the union of all grids, built in Hilbert
+// order; the baseline is the same balanced pairwise union with cells in row order (before).
 const cells = grids.map((g) => ({ id: g.code, geometry: g.geometry }));
 const boundary = demoOutline({
   districtsGeoJson: readFileSync(
@@ -73,7 +75,26 @@ const boundary = demoOutline({
   ),
 });
 const tilingFast = best(quick ? 1 : 3, () => validateTiling({ cells, boundary, toleranceM2: 10 }));
-const unionOnly = best(1, () => unionAll(grids.map((g) => g.geometry)));
+const hilbertUnion = best(1, () => unionAll(grids.map((g) => g.geometry)));
+const rowUnion = best(1, () => rowOrderUnion(grids.map((g) => g.geometry)));
+
+function rowOrderUnion(geometries: AreaGeometry[]) {
+  const byRow = geometries
+    .map((g) => ({ g, c: centroidOf(g) }))
+    .sort((p, q) => p.c[1] - q.c[1] || p.c[0] - q.c[0])
+    .map((p) => p.g);
+  let level: AreaGeometry[] = byRow;
+  while (level.length > 1) {
+    const next: AreaGeometry[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const a = level[i];
+      const b = level[i + 1];
+      next.push(a && b ? { type: 'MultiPolygon', coordinates: unionAll([a, b]) } : (a ?? b!));
+    }
+    level = next;
+  }
+  return level[0];
+}
 
 const rows = [
   [
@@ -84,11 +105,18 @@ const rows = [
     `${(linear / indexed).toFixed(0)}× faster`,
   ],
   [
-    'tiling check (no faults)',
+    'union of all grids (core of the tiling check)',
+    `${grids.length} grids`,
+    `${hilbertUnion.toFixed(0)} ms (Hilbert order)`,
+    `${rowUnion.toFixed(0)} ms (row order)`,
+    `${(rowUnion / hilbertUnion).toFixed(1)}× faster`,
+  ],
+  [
+    'tiling check (overlaps, outside, gaps)',
     `${grids.length} grids`,
     `${tilingFast.toFixed(0)} ms`,
-    `${unionOnly.toFixed(0)} ms (union alone, the old path)`,
-    `${(unionOnly / tilingFast).toFixed(1)}× faster`,
+    `${hilbertUnion.toFixed(0)} ms (its union alone)`,
+    `${(hilbertUnion / tilingFast).toFixed(2)}× (share of the union)`,
   ],
 ];
 process.stdout.write(

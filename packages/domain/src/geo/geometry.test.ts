@@ -234,6 +234,23 @@ describe('tiling', () => {
     cells[8] = { id: 'c9', geometry: square(121 + 2 * step + 1e-9, 31, step - 1e-9, step) };
     expect(validateTiling({ cells, boundary, toleranceM2: 1 }).gaps).toEqual([]);
   });
+
+  it('finds a real gap even when many overlaps under the tolerance balance its area', () => {
+    const cells = lattice();
+    // c9 loses a 3e-7° strip on its west side: a gap of ≈3.2 m².
+    cells[8] = { id: 'c9', geometry: square(121 + 2 * step + 3e-7, 31, step - 3e-7, step) };
+    // Five cells reach 8e-8° into their east neighbour: ≈0.85 m² each, ≈4.2 m² in total.
+    for (const i of [0, 1, 3, 4, 6]) {
+      const x = 121 + (i % 3) * step;
+      const y = 31 + (2 - Math.floor(i / 3)) * step;
+      cells[i] = { id: `c${i + 1}`, geometry: square(x, y, step + 8e-8, step) };
+    }
+    const report = validateTiling({ cells, boundary, toleranceM2: 1 });
+    expect(report.overlaps).toEqual([]);
+    expect(report.gaps).toHaveLength(1);
+    expect(report.gaps[0]?.areaM2).toBeGreaterThan(2.5);
+    expect(report.gaps[0]?.areaM2).toBeLessThan(4);
+  });
 });
 
 describe('sequence order and locator', () => {

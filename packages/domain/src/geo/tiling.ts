@@ -34,14 +34,47 @@ const asGeometry = (multi: ClipMulti): AreaGeometry => ({
   coordinates: multi,
 });
 
-/** Unions many polygons pairwise in a balanced tree, neighbours first, so pieces stay small. */
+/** Position of (x, y) on a Hilbert curve filling a 2^16 × 2^16 square (x, y in 0..65535). */
+function hilbertIndex(x: number, y: number): number {
+  let index = 0;
+  let rx: number;
+  let ry: number;
+  for (let s = 1 << 15; s > 0; s >>= 1) {
+    rx = (x & s) > 0 ? 1 : 0;
+    ry = (y & s) > 0 ? 1 : 0;
+    index += s * s * ((3 * rx) ^ ry);
+    if (ry === 0) {
+      if (rx === 1) {
+        x = s - 1 - x;
+        y = s - 1 - y;
+      }
+      [x, y] = [y, x];
+    }
+  }
+  return index;
+}
+
+/**
+ * Unions many polygons pairwise in a balanced tree. Cells are ordered along a Hilbert curve, so
+ * every merge joins compact neighbouring blocks and the pieces' outlines stay short.
+ */
 export function unionAll(cells: readonly AreaGeometry[]): ClipMulti {
-  const ordered = cells
-    .map((geometry) => ({ geometry, c: centroidOf(geometry) }))
-    .sort((p, q) => p.c[1] - q.c[1] || p.c[0] - q.c[0])
+  if (cells.length === 0) return [];
+  const centroids = cells.map((geometry) => centroidOf(geometry));
+  const xs = centroids.map((c) => c[0]);
+  const ys = centroids.map((c) => c[1]);
+  const minX = Math.min(...xs);
+  const minY = Math.min(...ys);
+  const span = Math.max(Math.max(...xs) - minX, Math.max(...ys) - minY) || 1;
+  const cellOf = (v: number, min: number) =>
+    Math.min(65535, Math.floor(((v - min) / span) * 65536));
+  let level: ClipMulti[] = cells
+    .map((geometry, i) => {
+      const [x, y] = centroids[i] ?? [0, 0];
+      return { geometry, key: hilbertIndex(cellOf(x, minX), cellOf(y, minY)) };
+    })
+    .sort((p, q) => p.key - q.key)
     .map((p) => asClip(p.geometry));
-  let level: ClipMulti[] = ordered;
-  if (level.length === 0) return [];
   while (level.length > 1) {
     const next: ClipMulti[] = [];
     for (let i = 0; i < level.length; i += 2) {
@@ -60,9 +93,10 @@ export function unionAll(cells: readonly AreaGeometry[]): ClipMulti {
  * areas from exact intersection), gaps inside the boundary not covered by any cell, and
  * parts of cells outside the boundary. Pieces smaller than `toleranceM2` are ignored.
  *
- * The union (the expensive part) is only built when it can matter: with no overlaps and no
- * parts outside, the uncovered area is exactly boundary − Σ cell areas, so when that is within
- * the tolerance no gap can exceed it.
+ * The union (the expensive part) is only built when it can matter. The area inside the boundary
+ * covered by the cells is at least Σ cell areas − Σ parts outside − Σ pairwise overlaps (every
+ * piece counted, including those under the tolerance), so the total uncovered area is at most
+ * boundary − that; when this bound is within the tolerance no gap can exceed it.
  */
 export function validateTiling(input: {
   cells: readonly TilingCell[];
@@ -71,15 +105,16 @@ export function validateTiling(input: {
 }): TilingReport {
   const tolerance = input.toleranceM2 ?? 1;
   const { cells } = input;
-  const overlaps = findOverlaps(cells, tolerance);
+  const { overlaps, totalM2: overlapTotal } = findOverlaps(cells, tolerance);
   const areas = cells.map((c) => geodesicAreaM2(c.geometry));
   const sumAreas = areas.reduce((a, b) => a + b, 0);
   const boundary = input.boundary;
-  const outside = boundary ? findOutside(cells, boundary, tolerance) : [];
+  const { outside, totalM2: outsideTotal } = boundary
+    ? findOutside(cells, boundary, tolerance)
+    : { outside: [], totalM2: 0 };
   const boundaryAreaM2 = boundary ? geodesicAreaM2(boundary) : 0;
-  const outsideArea = outside.reduce((sum, o) => sum + o.areaM2, 0);
-  const mayHaveGaps =
-    boundary !== undefined && boundaryAreaM2 - (sumAreas - outsideArea) > tolerance;
+  const coveredAtLeast = sumAreas - outsideTotal - overlapTotal;
+  const mayHaveGaps = boundary !== undefined && boundaryAreaM2 - coveredAtLeast > tolerance;
   if (overlaps.length === 0 && !mayHaveGaps) {
     return { overlaps, gaps: [], outside, coveredAreaM2: sumAreas, boundaryAreaM2 };
   }
@@ -100,10 +135,17 @@ export function validateTiling(input: {
   return { overlaps, gaps, outside, coveredAreaM2, boundaryAreaM2 };
 }
 
-/** Pairs of cells sharing more than `tolerance` m²; pairs whose boxes only touch are skipped. */
-function findOverlaps(cells: readonly TilingCell[], tolerance: number): TilingReport['overlaps'] {
+/**
+ * Pairs of cells sharing more than `tolerance` m² (pairs whose boxes only touch are skipped),
+ * and the total shared area of all pairs, including those under the tolerance.
+ */
+function findOverlaps(
+  cells: readonly TilingCell[],
+  tolerance: number,
+): { overlaps: TilingReport['overlaps']; totalM2: number } {
   const overlaps: TilingReport['overlaps'] = [];
-  if (cells.length === 0) return overlaps;
+  let totalM2 = 0;
+  if (cells.length === 0) return { overlaps, totalM2 };
   const index = new Flatbush(cells.length);
   const boxes = cells.map((cell) => bboxOf(cell.geometry));
   for (const [minX, minY, maxX, maxY] of boxes) index.add(minX, minY, maxX, maxY);
@@ -125,18 +167,23 @@ function findOverlaps(cells: readonly TilingCell[], tolerance: number): TilingRe
       if (shared.length === 0) continue;
       const geometry = asGeometry(shared);
       const areaM2 = geodesicAreaM2(geometry);
+      totalM2 += areaM2;
       if (areaM2 > tolerance) overlaps.push({ a: a.id, b: b.id, areaM2, bbox: bboxOf(geometry) });
     }
   });
-  return overlaps;
+  return { overlaps, totalM2 };
 }
 
-/** Cells with more than `tolerance` m² outside the boundary; only cells near its edge are clipped. */
+/**
+ * Cells with more than `tolerance` m² outside the boundary, and the total outside area of all
+ * cells (including pieces under the tolerance); only cells near the boundary's edge are clipped.
+ */
 function findOutside(
   cells: readonly TilingCell[],
   boundary: AreaGeometry,
   tolerance: number,
-): TilingReport['outside'] {
+): { outside: TilingReport['outside']; totalM2: number } {
+  let totalM2 = 0;
   const boundaryClip = asClip(boundary);
   const boundaryVertices = polygonsOf(boundary).flatMap((polygon) => polygon[0] ?? []);
   const outside: TilingReport['outside'] = [];
@@ -150,7 +197,8 @@ function findOutside(
     const beyond = polygonClipping.difference(asClip(cell.geometry), boundaryClip);
     if (beyond.length === 0) continue;
     const areaM2 = geodesicAreaM2(asGeometry(beyond));
+    totalM2 += areaM2;
     if (areaM2 > tolerance) outside.push({ id: cell.id, areaM2 });
   }
-  return outside;
+  return { outside, totalM2 };
 }
