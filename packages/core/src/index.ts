@@ -45,3 +45,7 @@ export {
   releaseIdempotencyKey,
 } from './cases/idempotency';
 export * from './supervision/sla-settings.commands';
+export * from './open311/index';
+export * from './intake/geocode';
+export * from './cases/tracking-code';
+export * from './intake/address-points.command';

@@ -11,3 +11,4 @@ export * from './text';
 export * from './case-workflow/index';
 export * from './sla/index';
 export * from './media/image-type';
+export * from './open311/index';

@@ -5,3 +5,4 @@ export * from './factories';
 export * from './test-app';
 export * from './case-world';
 export * from './photos';
+export * from './open311-xml';

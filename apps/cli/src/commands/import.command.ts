@@ -5,12 +5,13 @@ import type { ApiClient } from '@xiuhua/server';
 import { openClient } from '../client';
 import { progressBar, reportApiError } from '../output';
 
-const HELP = `xiuhua import <grids|components|divisions|classes> <file> [options]
+const HELP = `xiuhua import <grids|components|divisions|classes|address-points> <file> [options]
 
   grids       GeoJSON FeatureCollection of unit grids; all or nothing   [--crs gcj02] [--dry-run] [--allow-gaps]
   components  CSV or GeoJSON points, sent in batches of --batch rows    [--dry-run] [--batch 5000]
   divisions   CSV (code,name,…) or GeoJSON (code|adcode, name)          [--crs gcj02] [--dry-run]
   classes     CSV kind,big_code,big_name,code,name                      --standard gbt2026|legacy|local
+  address-points  CSV id,address,lng,lat (WGS84) for the geocoder       [--dry-run]
 
   --url URL --token T   import into a running server instead of the local database`;
 
@@ -176,7 +177,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     values.help ||
     !kind ||
     !file ||
-    !['grids', 'components', 'divisions', 'classes'].includes(kind)
+    !['grids', 'components', 'divisions', 'classes', 'address-points'].includes(kind)
   ) {
     process.stderr.write(`${HELP}\n`);
     return values.help ? 0 : 2;
@@ -203,6 +204,8 @@ export async function importCommand(argv: string[]): Promise<number> {
         });
       case 'divisions':
         return await sendWhole(client, 'divisions', file, { crs: values.crs, dryRun });
+      case 'address-points':
+        return await sendWhole(client, 'address-points', file, { dryRun });
       case 'classes':
         if (!values.standard) {
           process.stderr.write('--standard gbt2026|legacy|local is required for classes\n');

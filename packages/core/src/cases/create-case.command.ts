@@ -13,6 +13,7 @@ import { gridIndex } from '../grids/grid-locator.cache';
 import { applyClockEffect, timerCalendar } from './case-timers';
 import { appendCaseAction } from './case-log';
 import { idempotent, type IdempotentResult } from './idempotency';
+import { newTrackingCode } from './tracking-code';
 
 export type CreateCaseInput = {
   source: CaseSource;
@@ -29,6 +30,10 @@ export type CreateCaseInput = {
   reporterPhone?: string | null;
   /** Supervisors may keep a report as a draft before sending it. */
   draft?: boolean;
+  /** Public reports get a tracking code the reporter follows the case with. */
+  withTrackingCode?: boolean;
+  /** Channel details that are not case columns (Open311 attributes, client ids, media URLs). */
+  intake?: Record<string, unknown>;
 };
 
 /** Who may open a case from which source. */
@@ -130,6 +135,8 @@ export async function createCase(
           created_by: actor.via === 'system' ? null : actor.userId,
           created_at: now,
           updated_at: now,
+          tracking_code: input.withTrackingCode ? newTrackingCode() : null,
+          intake: JSON.stringify(input.intake ?? {}),
         });
         const row = await caseRepository.findById(trx, id);
         if (!row) throw new Error('case vanished inside its own transaction');

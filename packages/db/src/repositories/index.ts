@@ -21,3 +21,4 @@ export * from './routing.repository';
 export * from './case-photo.repository';
 export * from './key-supervision.repository';
 export * from './webhook.repository';
+export * from './public-case.repository';

@@ -46,6 +46,8 @@ export type CasesTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Timestamp | null;
+  tracking_code: string | null;
+  intake: ColumnType<Record<string, unknown>, string | undefined, string>;
 };
 
 export type CaseNumberCountersTable = { district_code: string; day: string; last_value: number };
@@ -197,4 +199,24 @@ export type WebhookDeliveriesTable = {
   last_error: string | null;
   delivered_at: Timestamp | null;
   created_at: Timestamp;
+};
+
+/** Public intake (migration 0009). */
+export type AddressPointsTable = {
+  id: string;
+  address: string;
+  lng: number;
+  lat: number;
+  grid_code: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CaseRatingsTable = {
+  case_id: number;
+  channel: 'citizen_web' | 'open311' | 'hotline_return_visit';
+  satisfaction: string;
+  score: number;
+  comment: string | null;
+  rated_at: Timestamp;
 };

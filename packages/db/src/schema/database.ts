@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
+  AddressPointsTable,
   CaseActionsTable,
+  CaseRatingsTable,
   CaseNumberCountersTable,
   CasePhotosTable,
   CasesTable,
@@ -277,4 +279,6 @@ export type Database = {
   limit_factors: LimitFactorsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  address_points: AddressPointsTable;
+  case_ratings: CaseRatingsTable;
 };

@@ -9,6 +9,8 @@ export type GridLocator<T> = {
   locate(lng: number, lat: number): T | undefined;
   /** Items whose bounding boxes meet the bbox. */
   search(bbox: BBox): T[];
+  /** Every item, in input order. */
+  all(): readonly T[];
 };
 
 /**
@@ -18,7 +20,8 @@ export type GridLocator<T> = {
 export function createGridLocator<T extends { geometry: AreaGeometry }>(
   items: readonly T[],
 ): GridLocator<T> {
-  if (items.length === 0) return { size: 0, locate: () => undefined, search: () => [] };
+  if (items.length === 0)
+    return { size: 0, locate: () => undefined, search: () => [], all: () => [] };
   const index = new Flatbush(items.length);
   for (const item of items) {
     const [minX, minY, maxX, maxY] = bboxOf(item.geometry);
@@ -34,6 +37,7 @@ export function createGridLocator<T extends { geometry: AreaGeometry }>(
       }
       return undefined;
     },
+    all: () => items,
     search([minX, minY, maxX, maxY]) {
       return index.search(minX, minY, maxX, maxY).flatMap((i) => (items[i] ? [items[i]] : []));
     },

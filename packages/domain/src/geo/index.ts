@@ -7,3 +7,4 @@ export * from './crs';
 export * from './tiling';
 export * from './sequence-order';
 export * from './grid-locator';
+export * from './place-names';

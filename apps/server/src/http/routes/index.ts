@@ -18,6 +18,7 @@ import { importRoutes } from './imports/imports.routes';
 import { healthRoutes } from './health/health.routes';
 import { organisationRoutes } from './organisations/organisations.routes';
 import { userRoutes } from './users/users.routes';
+import { open311Routes } from './open311/open311.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -40,4 +41,5 @@ export const routeModules: RouteModule[] = [
   webhookRoutes,
   slaSettingsRoutes,
   adminRoutes,
+  open311Routes,
 ];

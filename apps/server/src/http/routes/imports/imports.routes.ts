@@ -1,4 +1,10 @@
-import { importClasses, importComponents, importDivisions, importGrids } from '@xiuhua/core';
+import {
+  importAddressPoints,
+  importClasses,
+  importComponents,
+  importDivisions,
+  importGrids,
+} from '@xiuhua/core';
 import { GridImportReport, ImportQuery, ImportSummary, errorResponses } from '@xiuhua/contract';
 import { invalidInput } from '@xiuhua/domain';
 import type { FastifyRequest } from 'fastify';
@@ -101,6 +107,27 @@ export const importRoutes: RouteModule = (app, ctx) => {
     async (request) =>
       importComponents(ctx, actorOf(request), {
         format: formatOf(request, request.query.format),
+        content: fileText(request.body),
+        ...(request.query.dryRun ? { dryRun: true } : {}),
+        fileName: request.query.fileName ?? null,
+      }),
+  );
+
+  api.post(
+    '/api/imports/address-points',
+    {
+      ...options,
+      schema: {
+        tags,
+        summary: 'Import address points for the geocoder (admin) / 导入地址点',
+        description:
+          'CSV id,address,lng,lat (WGS84); each point must lie in a unit grid. Query: dryRun.',
+        querystring: ImportQuery,
+        response: { 200: ImportSummary, ...errorResponses },
+      },
+    },
+    async (request) =>
+      importAddressPoints(ctx, actorOf(request), {
         content: fileText(request.body),
         ...(request.query.dryRun ? { dryRun: true } : {}),
         fileName: request.query.fileName ?? null,

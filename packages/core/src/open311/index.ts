@@ -1,0 +1,3 @@
+export * from './open311-services';
+export * from './open311-requests';
+export * from './public-requests';

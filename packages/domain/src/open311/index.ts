@@ -1,0 +1,3 @@
+export * from './document';
+export * from './attributes';
+export * from './public-status';
