@@ -37,7 +37,8 @@ export const DateOnly = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'YYYY-MM-DD',
 });
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** Null first: with type coercion on, AJV would otherwise turn a JSON null into 0 or "". */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 /** Error responses every authenticated route may give. */
 export const errorResponses = {

@@ -6,3 +6,4 @@ export * from './catalogue.schema';
 export * from './components.schema';
 export * from './imports.schema';
 export * from './cases.schema';
+export * from './hotline.schema';

@@ -49,3 +49,4 @@ export * from './open311/index';
 export * from './intake/geocode';
 export * from './cases/tracking-code';
 export * from './intake/address-points.command';
+export * from './hotline/index';

@@ -12,3 +12,4 @@ export * from './case-workflow/index';
 export * from './sla/index';
 export * from './media/image-type';
 export * from './open311/index';
+export * from './hotline/hotline';

@@ -6,3 +6,4 @@ export * from './test-app';
 export * from './case-world';
 export * from './photos';
 export * from './open311-xml';
+export * from './webhook-receiver';

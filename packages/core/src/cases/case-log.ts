@@ -1,6 +1,7 @@
 import { caseActionRepository, outboxRepository, type Executor } from '@xiuhua/db';
 import type { Actor } from '@xiuhua/domain';
 import { actionHash, GENESIS_HASH } from './action-hash';
+import { emitHotlineFeedback } from '../hotline/hotline-feedback';
 
 /** Appends one action-log row chained to the previous one, and its outbox event, in `trx`. */
 export async function appendCaseAction(
@@ -52,6 +53,15 @@ export async function appendCaseAction(
     caseId: entry.caseId,
     type: entry.event.type,
     payload: { ...entry.event.payload, seq },
+    at: entry.at,
+  });
+  const caseNumber = entry.event.payload.caseNumber;
+  await emitHotlineFeedback(trx, {
+    caseId: entry.caseId,
+    caseNumber: typeof caseNumber === 'string' ? caseNumber : String(entry.caseId),
+    action: entry.action,
+    toState: entry.toState,
+    opinion: entry.opinion,
     at: entry.at,
   });
 }

@@ -1,4 +1,10 @@
-import { catalogueRepository, caseRepository, componentRepository, type CaseRow } from '@xiuhua/db';
+import {
+  catalogueRepository,
+  caseRepository,
+  componentRepository,
+  type CaseRow,
+  type Executor,
+} from '@xiuhua/db';
 import {
   AppError,
   invalidInput,
@@ -68,7 +74,11 @@ export async function createCase(
   ctx: AppContext,
   actor: Actor,
   input: CreateCaseInput,
-  options: { idempotencyKey?: string } = {},
+  options: {
+    idempotencyKey?: string;
+    /** More writes that belong to the same change (e.g. the hotline order the case comes from). */
+    within?: (trx: Executor, row: CaseRow) => Promise<void>;
+  } = {},
 ): Promise<IdempotentResult<CaseRow>> {
   requireAnyRole(actor, SOURCE_ROLES[input.source]);
   const db = ctx.db.kysely;
@@ -162,6 +172,7 @@ export async function createCase(
           now,
           postponeMinutes: 0,
         });
+        if (options.within) await options.within(trx, row);
         return row;
       },
     ),

@@ -73,6 +73,10 @@ export async function performCaseAction(
   ctx: AppContext,
   actor: Actor,
   request: { caseId: number; action: string; version: number; input: ActionInput },
+  options: {
+    /** More writes that belong to the same change (e.g. the return visit that reopens a case). */
+    within?: (trx: Executor, updated: CaseRow) => Promise<void>;
+  } = {},
 ): Promise<CaseRow> {
   const now = ctx.clock.now();
   const calendar = await timerCalendar(ctx);
@@ -241,6 +245,7 @@ export async function performCaseAction(
         },
       });
     }
+    if (options.within) await options.within(trx, updated);
     return updated;
   });
 }

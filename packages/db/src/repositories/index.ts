@@ -22,3 +22,4 @@ export * from './case-photo.repository';
 export * from './key-supervision.repository';
 export * from './webhook.repository';
 export * from './public-case.repository';
+export * from './hotline.repository';

@@ -220,3 +220,38 @@ export type CaseRatingsTable = {
   comment: string | null;
   rated_at: Timestamp;
 };
+
+/** Hotline work orders (migration 0010). */
+export type HotlineOrdersTable = {
+  id: Generated<number>;
+  channel: '12345' | '12319';
+  order_number: string;
+  appeal_type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion';
+  caller_name: string | null;
+  caller_phone: string | null;
+  content: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  located_by: 'coordinates' | 'address_point' | 'community' | 'street' | 'operator' | null;
+  received_at: Timestamp;
+  due_at: Timestamp | null;
+  case_id: number | null;
+  linked_as: 'new_case' | 'existing_case' | null;
+  pushed_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type HotlineReturnVisitsTable = {
+  id: Generated<number>;
+  order_id: number;
+  case_id: number;
+  satisfaction: string;
+  score: number;
+  comment: string | null;
+  visited_at: Timestamp;
+  reopened: boolean;
+  recorded_by: number | null;
+  created_at: Timestamp;
+};

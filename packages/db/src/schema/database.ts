@@ -7,6 +7,8 @@ import type {
   CasePhotosTable,
   CasesTable,
   CaseTimersTable,
+  HotlineOrdersTable,
+  HotlineReturnVisitsTable,
   IdempotencyKeysTable,
   KeyAreasTable,
   KeyPeriodsTable,
@@ -281,4 +283,6 @@ export type Database = {
   webhook_deliveries: WebhookDeliveriesTable;
   address_points: AddressPointsTable;
   case_ratings: CaseRatingsTable;
+  hotline_orders: HotlineOrdersTable;
+  hotline_return_visits: HotlineReturnVisitsTable;
 };

@@ -19,6 +19,7 @@ import { healthRoutes } from './health/health.routes';
 import { organisationRoutes } from './organisations/organisations.routes';
 import { userRoutes } from './users/users.routes';
 import { open311Routes } from './open311/open311.routes';
+import { hotlineRoutes } from './hotline/hotline.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -41,5 +42,6 @@ export const routeModules: RouteModule[] = [
   webhookRoutes,
   slaSettingsRoutes,
   adminRoutes,
+  hotlineRoutes,
   open311Routes,
 ];

@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dispatchOutbox } from '@xiuhua/core';
 import {
   buildCaseWorld,
@@ -8,35 +6,10 @@ import {
   type CaseWorld,
   type Session,
   type TestApp,
+  webhookReceiver as receiver,
 } from '@xiuhua/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSender } from '../../../jobs/outbox-dispatch.job';
-
-type Received = { headers: IncomingHttpHeaders; body: string };
-
-/** A real receiver on loopback that fails its first `failures` requests with 500. */
-async function receiver(
-  failures: number,
-): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  let remaining = failures;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.statusCode = remaining-- > 0 ? 500 : 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('webhooks from the outbox', () => {
   let t: TestApp;

@@ -1,0 +1,3 @@
+export * from './hotline-orders.commands';
+export * from './hotline-orders.queries';
+export { HOTLINE_EVENT } from './hotline-feedback';
