@@ -7,3 +7,4 @@ export * from './components.schema';
 export * from './imports.schema';
 export * from './cases.schema';
 export * from './hotline.schema';
+export * from './devices.schema';

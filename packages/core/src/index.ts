@@ -50,3 +50,4 @@ export * from './intake/geocode';
 export * from './cases/tracking-code';
 export * from './intake/address-points.command';
 export * from './hotline/index';
+export * from './devices/device-alarm.command';

@@ -59,6 +59,23 @@ const SOURCE_ROLES: Record<
   department: ['department_handler'],
 };
 
+/** The unit grid holding a point; 404 OUTSIDE_JURISDICTION (naming lng,lat) outside all grids. */
+export async function gridAt(ctx: AppContext, lng: number, lat: number) {
+  const { locator } = await gridIndex(ctx);
+  const grid = locator.locate(lng, lat);
+  if (!grid) {
+    throw new AppError({
+      code: 'OUTSIDE_JURISDICTION',
+      text: {
+        zh: `位置 (${lng}, ${lat}) 不在辖区任何单元网格内`,
+        en: `(${lng}, ${lat}) is not inside any unit grid of the jurisdiction`,
+      },
+      details: [{ field: 'lng,lat', reason: 'outside all unit grids' }],
+    });
+  }
+  return grid;
+}
+
 /** The local (UTC+8) date as yyyymmdd: case numbers count per district and local day. */
 function localDay(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -82,18 +99,7 @@ export async function createCase(
 ): Promise<IdempotentResult<CaseRow>> {
   requireAnyRole(actor, SOURCE_ROLES[input.source]);
   const db = ctx.db.kysely;
-  const { locator } = await gridIndex(ctx);
-  const grid = locator.locate(input.lng, input.lat);
-  if (!grid) {
-    throw new AppError({
-      code: 'OUTSIDE_JURISDICTION',
-      text: {
-        zh: `位置 (${input.lng}, ${input.lat}) 不在辖区任何单元网格内`,
-        en: `(${input.lng}, ${input.lat}) is not inside any unit grid of the jurisdiction`,
-      },
-      details: [{ field: 'lng,lat', reason: 'outside all unit grids' }],
-    });
-  }
+  const grid = await gridAt(ctx, input.lng, input.lat);
   requireRegion(actor, grid.code);
   if (input.classId !== undefined && input.classId !== null) {
     const cls = await catalogueRepository.findById(db, input.classId);

@@ -23,3 +23,4 @@ export * from './key-supervision.repository';
 export * from './webhook.repository';
 export * from './public-case.repository';
 export * from './hotline.repository';
+export * from './device-alarm.repository';

@@ -255,3 +255,20 @@ export type HotlineReturnVisitsTable = {
   recorded_by: number | null;
   created_at: Timestamp;
 };
+
+/** Camera and sensor alarms (migration 0011). */
+export type DeviceAlarmsTable = {
+  id: Generated<number>;
+  device_id: string;
+  device_type: 'video' | 'sensor';
+  alarm_ref: string | null;
+  class_id: number | null;
+  lng: number;
+  lat: number;
+  occurred_at: Timestamp;
+  snapshot_url: string | null;
+  description: string | null;
+  case_id: number;
+  duplicate: boolean;
+  received_at: Timestamp;
+};

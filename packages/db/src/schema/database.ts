@@ -7,6 +7,7 @@ import type {
   CasePhotosTable,
   CasesTable,
   CaseTimersTable,
+  DeviceAlarmsTable,
   HotlineOrdersTable,
   HotlineReturnVisitsTable,
   IdempotencyKeysTable,
@@ -285,4 +286,5 @@ export type Database = {
   case_ratings: CaseRatingsTable;
   hotline_orders: HotlineOrdersTable;
   hotline_return_visits: HotlineReturnVisitsTable;
+  device_alarms: DeviceAlarmsTable;
 };

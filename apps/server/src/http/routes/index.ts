@@ -20,6 +20,7 @@ import { organisationRoutes } from './organisations/organisations.routes';
 import { userRoutes } from './users/users.routes';
 import { open311Routes } from './open311/open311.routes';
 import { hotlineRoutes } from './hotline/hotline.routes';
+import { deviceRoutes } from './devices/devices.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -43,5 +44,6 @@ export const routeModules: RouteModule[] = [
   slaSettingsRoutes,
   adminRoutes,
   hotlineRoutes,
+  deviceRoutes,
   open311Routes,
 ];
