@@ -127,6 +127,7 @@ export const CasesQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   from: Type.Optional(Timestamp),
   to: Type.Optional(Timestamp),
+  mine: Type.Optional(Type.Boolean({ description: 'only cases I reported (the app history)' })),
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
 });

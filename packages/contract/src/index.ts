@@ -8,3 +8,4 @@ export * from './imports.schema';
 export * from './cases.schema';
 export * from './hotline.schema';
 export * from './devices.schema';
+export * from './mobile.schema';

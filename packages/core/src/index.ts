@@ -51,3 +51,5 @@ export * from './cases/tracking-code';
 export * from './intake/address-points.command';
 export * from './hotline/index';
 export * from './devices/device-alarm.command';
+export * from './mobile/index';
+export type { PatrolShiftRow, PatrolPointRow } from '@xiuhua/db';

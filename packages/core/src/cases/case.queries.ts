@@ -101,6 +101,8 @@ export type CaseListQuery = {
   from?: Date;
   to?: Date;
   region?: string;
+  /** Only cases the actor reported. */
+  mine?: boolean;
 };
 
 /** Cases the actor may see (region by grid prefix, departments by assignment), newest first. */
@@ -130,6 +132,7 @@ export async function listCases(
     ...(query.q ? { q: query.q } : {}),
     ...(query.from ? { createdFrom: query.from } : {}),
     ...(query.to ? { createdTo: query.to } : {}),
+    ...(query.mine ? { reporterUserId: actor.userId } : {}),
     ...toLimitOffset(page),
   });
   const now = ctx.clock.now();

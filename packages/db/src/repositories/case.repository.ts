@@ -16,6 +16,7 @@ export type CaseListFilter = {
   q?: string;
   createdFrom?: Date;
   createdTo?: Date;
+  reporterUserId?: number;
   limit: number;
   offset: number;
 };
@@ -94,6 +95,8 @@ export const caseRepository = {
     if (filter.classId) query = query.where('class_id', '=', filter.classId);
     if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
     if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
+    if (filter.reporterUserId !== undefined)
+      query = query.where('reporter_user_id', '=', filter.reporterUserId);
     if (filter.q) {
       const like = `%${filter.q}%`;
       query = query.where((eb) =>

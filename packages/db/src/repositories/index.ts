@@ -24,3 +24,4 @@ export * from './webhook.repository';
 export * from './public-case.repository';
 export * from './hotline.repository';
 export * from './device-alarm.repository';
+export * from './patrol.repository';

@@ -272,3 +272,24 @@ export type DeviceAlarmsTable = {
   duplicate: boolean;
   received_at: Timestamp;
 };
+
+/** Attendance and patrol tracks (migration 0012). */
+export type PatrolShiftsTable = {
+  id: Generated<number>;
+  user_id: number;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  start_lng: number | null;
+  start_lat: number | null;
+};
+
+export type PatrolPointsTable = {
+  id: Generated<number>;
+  user_id: number;
+  shift_id: number | null;
+  at: Timestamp;
+  lng: number;
+  lat: number;
+  accuracy_m: number | null;
+  grid_code: string | null;
+};

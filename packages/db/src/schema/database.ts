@@ -7,6 +7,8 @@ import type {
   CasePhotosTable,
   CasesTable,
   CaseTimersTable,
+  PatrolPointsTable,
+  PatrolShiftsTable,
   DeviceAlarmsTable,
   HotlineOrdersTable,
   HotlineReturnVisitsTable,
@@ -287,4 +289,6 @@ export type Database = {
   hotline_orders: HotlineOrdersTable;
   hotline_return_visits: HotlineReturnVisitsTable;
   device_alarms: DeviceAlarmsTable;
+  patrol_shifts: PatrolShiftsTable;
+  patrol_points: PatrolPointsTable;
 };

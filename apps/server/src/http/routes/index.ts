@@ -21,6 +21,7 @@ import { userRoutes } from './users/users.routes';
 import { open311Routes } from './open311/open311.routes';
 import { hotlineRoutes } from './hotline/hotline.routes';
 import { deviceRoutes } from './devices/devices.routes';
+import { mobileRoutes } from './mobile/mobile.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -45,5 +46,6 @@ export const routeModules: RouteModule[] = [
   adminRoutes,
   hotlineRoutes,
   deviceRoutes,
+  mobileRoutes,
   open311Routes,
 ];

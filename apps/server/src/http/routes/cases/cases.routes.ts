@@ -89,6 +89,7 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     q?: string;
     from?: string;
     to?: string;
+    mine?: boolean;
   }): CaseListQuery => ({
     ...(query.state ? { states: query.state.split(',').map((s) => s.trim()) } : {}),
     ...(query.source ? { source: query.source } : {}),
@@ -98,6 +99,7 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     ...(query.q ? { q: query.q } : {}),
     ...(query.from ? { from: new Date(query.from) } : {}),
     ...(query.to ? { to: new Date(query.to) } : {}),
+    ...(query.mine ? { mine: true } : {}),
   });
 
   api.get(
