@@ -48,6 +48,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     // Serves index.html at / and the built assets; routes outside /api/ need no login.
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    // The supervisor app lives at /app/ (its service worker's scope); /app alone redirects.
+    app.get('/app', { config: { auth: 'public' } }, async (_request, reply) =>
+      reply.redirect('/app/', 301),
+    );
   }
   return app;
 }

@@ -95,6 +95,11 @@ export const CaseOut = Type.Object({
   updatedAt: Timestamp,
   closedAt: Nullable(Timestamp),
   light: Type.Optional(Nullable(Type.String())),
+  dueAt: Type.Optional(
+    Nullable(
+      Type.String({ format: 'date-time', description: 'the earliest running deadline (lists)' }),
+    ),
+  ),
   allowedActions: Type.Optional(
     Type.Array(Type.String(), { description: 'What the caller may do now' }),
   ),

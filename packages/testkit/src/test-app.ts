@@ -19,9 +19,11 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(options: { ctx?: TestContext } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { ctx?: TestContext; webDir?: string } = {},
+): Promise<TestApp> {
   const ctx = options.ctx ?? (await createTestContext());
-  const app = await buildApp({ ctx, webDir: null });
+  const app = await buildApp({ ctx, webDir: options.webDir ?? null });
   return {
     ctx,
     app,

@@ -111,7 +111,7 @@ export async function listCases(
   actor: Actor,
   query: CaseListQuery,
   page: Page,
-): Promise<Paged<CaseRow & { light: Light | null }>> {
+): Promise<Paged<CaseRow & { light: Light | null; dueAt: Date | null }>> {
   const db = ctx.db.kysely;
   let regionPrefix = query.region;
   if (actor.scope.kind === 'region') {
@@ -142,13 +142,24 @@ export async function listCases(
     rows.map((r) => r.id),
   );
   const lightOf = new Map<number, Light>();
+  const dueOf = new Map<number, Date>();
   const rank: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
   for (const t of timers) {
     const light = timerLight(calendar, toStepTimer(t), now);
     const current = lightOf.get(t.case_id);
     if (!current || rank[light] > rank[current]) lightOf.set(t.case_id, light);
+    const due = dueOf.get(t.case_id);
+    if (t.due_at && (!due || t.due_at < due)) dueOf.set(t.case_id, t.due_at);
   }
-  return { items: rows.map((r) => ({ ...r, light: lightOf.get(r.id) ?? null })), total, ...page };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      light: lightOf.get(r.id) ?? null,
+      dueAt: dueOf.get(r.id) ?? null,
+    })),
+    total,
+    ...page,
+  };
 }
 
 /** Verifies one case's action-log chain. */

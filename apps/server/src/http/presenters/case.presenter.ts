@@ -1,7 +1,7 @@
 import type { CaseActionRow, CaseRow, CaseView } from '@xiuhua/core';
 
 export const presentCase = (
-  row: CaseRow & { light?: string | null },
+  row: CaseRow & { light?: string | null; dueAt?: Date | null },
   options: { showReporter: boolean },
 ) => ({
   id: row.id,
@@ -38,6 +38,7 @@ export const presentCase = (
   updatedAt: row.updated_at.toISOString(),
   closedAt: row.closed_at?.toISOString() ?? null,
   ...(row.light !== undefined ? { light: row.light } : {}),
+  ...(row.dueAt !== undefined ? { dueAt: row.dueAt?.toISOString() ?? null } : {}),
 });
 
 export const presentCaseView = (view: CaseView) => ({
