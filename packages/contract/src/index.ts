@@ -9,3 +9,4 @@ export * from './cases.schema';
 export * from './hotline.schema';
 export * from './devices.schema';
 export * from './mobile.schema';
+export * from './citizen.schema';

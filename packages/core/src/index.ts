@@ -53,3 +53,4 @@ export * from './hotline/index';
 export * from './devices/device-alarm.command';
 export * from './mobile/index';
 export type { PatrolShiftRow, PatrolPointRow } from '@xiuhua/db';
+export * from './citizen/citizen.commands';

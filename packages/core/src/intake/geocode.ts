@@ -86,3 +86,14 @@ export async function geocodeAddress(ctx: AppContext, text: string): Promise<Geo
   if (!place || !at) return null;
   return { lng: at[0], lat: at[1], precision: place.level, matched: place.name, code: place.code };
 }
+
+/** Every street and community the geocoder knows, with the point that stands for it. */
+export async function placePoints(
+  ctx: AppContext,
+): Promise<{ code: string; name: string; level: Place['level']; lng: number; lat: number }[]> {
+  const { places, points } = await placeIndex(ctx);
+  return places.flatMap((p) => {
+    const at = points.get(p.code);
+    return at ? [{ ...p, lng: at[0], lat: at[1] }] : [];
+  });
+}

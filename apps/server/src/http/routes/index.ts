@@ -22,6 +22,7 @@ import { open311Routes } from './open311/open311.routes';
 import { hotlineRoutes } from './hotline/hotline.routes';
 import { deviceRoutes } from './devices/devices.routes';
 import { mobileRoutes } from './mobile/mobile.routes';
+import { citizenRoutes } from './citizen/citizen.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -47,5 +48,6 @@ export const routeModules: RouteModule[] = [
   hotlineRoutes,
   deviceRoutes,
   mobileRoutes,
+  citizenRoutes,
   open311Routes,
 ];
