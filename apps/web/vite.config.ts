@@ -4,14 +4,19 @@ import vue from '@vitejs/plugin-vue';
 
 const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// One build, one entry per audience: the console at /, the supervisor app (PWA) at /app/.
+// One build, one entry per audience: the console at /, the supervisor app (PWA) at /app/,
+// the citizen page at /citizen/.
 export default defineConfig({
   plugins: [vue()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     rollupOptions: {
-      input: { console: page('./index.html'), app: page('./app/index.html') },
+      input: {
+        console: page('./index.html'),
+        app: page('./app/index.html'),
+        citizen: page('./citizen/index.html'),
+      },
     },
   },
   server: {

@@ -48,10 +48,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     // Serves index.html at / and the built assets; routes outside /api/ need no login.
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
-    // The supervisor app lives at /app/ (its service worker's scope); /app alone redirects.
-    app.get('/app', { config: { auth: 'public' } }, async (_request, reply) =>
-      reply.redirect('/app/', 301),
-    );
+    // The supervisor app lives at /app/ (its service worker's scope), the citizen page at
+    // /citizen/; the bare paths redirect.
+    for (const page of ['app', 'citizen'])
+      app.get(`/${page}`, { config: { auth: 'public' } }, async (_request, reply) =>
+        reply.redirect(`/${page}/`, 301),
+      );
   }
   return app;
 }

@@ -1,5 +1,5 @@
 import { ref, toRaw } from 'vue';
-import { api, HttpError } from './api';
+import { api, HttpError } from '../shared/api';
 import { idb, STORES } from './idb';
 
 /**

@@ -67,3 +67,11 @@ export function pathOf(view: View, g: Geometry, size: number): string {
     )
     .join('');
 }
+
+/** Screen position in the fitted view back to longitude and latitude. */
+export function unproject(view: View, x: number, y: number, size: number): [number, number] {
+  const w = (view.maxX - view.minX) * view.k || 1e-9;
+  const h = view.maxY - view.minY || 1e-9;
+  const scale = size / Math.max(w, h);
+  return [view.minX + x / scale / view.k, view.maxY - y / scale];
+}
