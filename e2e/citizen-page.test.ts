@@ -1,16 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import {
-  act,
-  buildCaseWorld,
-  createTestApp,
-  tinyJpeg,
-  uploadPhoto,
-  type CaseWorld,
-  type TestApp,
-} from '@xiuhua/testkit';
-import type { Browser, Page } from 'playwright-core';
+import { act, tinyJpeg, uploadPhoto, type CaseWorld, type TestApp } from '@xiuhua/testkit';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, WEB_DIST } from './browser';
+import { startBrowserWorld, type BrowserWorld } from './browser';
 
 type CaseOut = {
   id: number;
@@ -22,33 +13,19 @@ type CaseOut = {
 
 /** The citizen page in Chromium on a phone: report with a pin and a photo, follow it, rate it. */
 describe('市民随手拍 citizen page in Chromium', () => {
+  let world: BrowserWorld;
   let t: TestApp;
   let w: CaseWorld;
-  let browser: Browser;
   let page: Page;
   let base = '';
 
   beforeAll(async () => {
-    t = await createTestApp({ webDir: WEB_DIST });
-    t.ctx.settings.sessionIdleMinutes = 60 * 24 * 365;
-    w = await buildCaseWorld(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      geolocation: { longitude: w.point.lng, latitude: w.point.lat, accuracy: 10 },
-      permissions: ['geolocation'],
-    });
-    page = await context.newPage();
+    world = await startBrowserWorld();
+    ({ t, w, page, base } = world);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t.close();
+    await world?.close();
   });
 
   it('reports anonymously with a located pin and a photo, then follows and rates the result', async () => {

@@ -1,18 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import {
   act,
-  buildCaseWorld,
-  createTestApp,
   openDispatched,
   TEST_PASSWORD,
   tinyJpeg,
   uploadPhoto,
   type CaseWorld,
-  type TestApp,
 } from '@xiuhua/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, WEB_DIST } from './browser';
+import { startBrowserWorld, type BrowserWorld } from './browser';
 
 type CaseOut = {
   id: number;
@@ -28,9 +24,8 @@ type CaseOut = {
  * from the app.
  */
 describe('城管通 supervisor app in Chromium', () => {
-  let t: TestApp;
+  let world: BrowserWorld;
   let w: CaseWorld;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let base = '';
@@ -38,30 +33,19 @@ describe('城管通 supervisor app in Chromium', () => {
   let dropped = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ webDir: WEB_DIST });
-    // Loses the answer to one create call after the server committed it (a dropped connection).
-    t.app.addHook('onSend', async (request, _reply, payload) => {
-      if (dropNextCreate && request.method === 'POST' && request.url === '/api/cases') {
-        dropNextCreate = false;
-        dropped += 1;
-        request.raw.socket.destroy();
-      }
-      return payload;
+    world = await startBrowserWorld({
+      // Loses the answer to one create call after the server committed it (a dropped connection).
+      beforeWorld: (app) =>
+        app.app.addHook('onSend', async (request, _reply, payload) => {
+          if (dropNextCreate && request.method === 'POST' && request.url === '/api/cases') {
+            dropNextCreate = false;
+            dropped += 1;
+            request.raw.socket.destroy();
+          }
+          return payload;
+        }),
     });
-    t.ctx.settings.sessionIdleMinutes = 60 * 24 * 365;
-    w = await buildCaseWorld(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      geolocation: { longitude: w.point.lng, latitude: w.point.lat, accuracy: 5 },
-      permissions: ['geolocation'],
-    });
-    page = await context.newPage();
+    ({ w, context, page, base } = world);
     await page.goto(`${base}/app/`);
     await page.getByTestId('username').fill(w.as.supervisor.username);
     await page.getByTestId('password').fill(TEST_PASSWORD);
@@ -74,8 +58,7 @@ describe('城管通 supervisor app in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t.close();
+    await world?.close();
   });
 
   const cases = async (q: string) =>

@@ -4,7 +4,8 @@ import type { Actor } from '@xiuhua/domain';
 import { buildDepartment, buildDistrict, latticeGrids, type TestDistrict } from './factories';
 import type { TestApp, Session } from './test-app';
 
-const SYSTEM: Actor = {
+/** The built-in administrator, for set-up that goes straight to core commands. */
+export const SYSTEM_TEST_ACTOR: Actor = {
   userId: 0,
   username: 'system',
   displayName: 'system',
@@ -45,11 +46,11 @@ export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
   const district = await buildDistrict(db, { streets: 1, communities: 1, outline: square });
   const community = district.streets[0]?.communities[0];
   if (!community) throw new Error('no community');
-  await importGrids(t.ctx, SYSTEM, { content: latticeGrids(square, community.code, 2) });
+  await importGrids(t.ctx, SYSTEM_TEST_ACTOR, { content: latticeGrids(square, community.code, 2) });
   const code = String(90000 + next)
     .slice(-5)
     .replace(/^./, '9');
-  await importClasses(t.ctx, SYSTEM, {
+  await importClasses(t.ctx, SYSTEM_TEST_ACTOR, {
     content: `kind,big_code,big_name,code,name\nmatter,${code.slice(0, 2)},测试大类,${code},测试暴露垃圾${next}\n`,
     standard: 'local',
   });

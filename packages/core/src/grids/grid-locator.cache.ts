@@ -1,6 +1,7 @@
 import { divisionRepository, gridRepository, responsibilityGridRepository } from '@xiuhua/db';
 import { createGridLocator, type AreaGeometry } from '@xiuhua/domain';
 import type { AppContext } from '../context';
+import { perContextCache } from '../shared/context-cache';
 
 export const GRIDS_CACHE = 'grids';
 
@@ -18,8 +19,6 @@ export type GridIndex = {
   locator: ReturnType<typeof createGridLocator<LocatedGrid>>;
   names: Map<string, string>;
 };
-
-const cache = new WeakMap<AppContext, Promise<GridIndex>>();
 
 async function build(ctx: AppContext): Promise<GridIndex> {
   const db = ctx.db.kysely;
@@ -45,18 +44,7 @@ async function build(ctx: AppContext): Promise<GridIndex> {
  * The in-memory spatial index of all unit grids (flatbush over bounding boxes, then exact
  * point-in-polygon), built on first use and rebuilt after grid changes.
  */
-export function gridIndex(ctx: AppContext): Promise<GridIndex> {
-  let entry = cache.get(ctx);
-  if (!entry) {
-    entry = build(ctx);
-    cache.set(ctx, entry);
-    entry.catch(() => cache.delete(ctx));
-    if (!registered.has(ctx)) {
-      registered.add(ctx);
-      ctx.caches.on(GRIDS_CACHE, () => cache.delete(ctx));
-    }
-  }
-  return entry;
-}
-
-const registered = new WeakSet<AppContext>();
+export const gridIndex: (ctx: AppContext) => Promise<GridIndex> = perContextCache(
+  GRIDS_CACHE,
+  build,
+);

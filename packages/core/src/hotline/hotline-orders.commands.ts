@@ -19,7 +19,7 @@ import {
   type AppealType,
   type Satisfaction,
 } from '@xiuhua/domain';
-import { createCase } from '../cases/create-case.command';
+import { createCase, type CreateCaseInput } from '../cases/create-case.command';
 import { performCaseAction, requireCaseVisible } from '../cases/perform-case-action.command';
 import { inTransaction, type AppContext } from '../context';
 import { gridIndex } from '../grids/grid-locator.cache';
@@ -61,6 +61,39 @@ async function locateOrder(ctx: AppContext, input: HotlineOrderInput): Promise<P
   if (!input.address) return null;
   const found = await geocodeAddress(ctx, input.address);
   return found ? { lng: found.lng, lat: found.lat, locatedBy: found.precision } : null;
+}
+
+/** The case an order becomes: the content as description, the caller as private reporter. */
+function caseInputOf(
+  order: Pick<
+    HotlineOrderRow,
+    | 'channel'
+    | 'content'
+    | 'address'
+    | 'order_number'
+    | 'caller_name'
+    | 'caller_phone'
+    | 'appeal_type'
+  > & { received_at: Date; due_at: Date | null },
+  at: { lng: number; lat: number; locatedBy: string },
+): CreateCaseInput {
+  return {
+    source: order.channel === '12345' ? 'hotline_12345' : 'hotline_12319',
+    description: order.content,
+    lng: at.lng,
+    lat: at.lat,
+    address: order.address,
+    sourceRef: order.order_number,
+    reporterName: order.caller_name,
+    reporterPhone: order.caller_phone,
+    intake: {
+      channel: order.channel,
+      appealType: order.appeal_type,
+      receivedAt: order.received_at.toISOString(),
+      dueAt: order.due_at?.toISOString() ?? null,
+      locatedBy: at.locatedBy,
+    },
+  };
 }
 
 function sameOrder(row: HotlineOrderRow, input: HotlineOrderInput): boolean {
@@ -142,39 +175,18 @@ export async function pushHotlineOrder(
     return { order, replayed: false };
   }
   let order: HotlineOrderRow | undefined;
-  await createCase(
-    ctx,
-    actor,
-    {
-      source: input.channel === '12345' ? 'hotline_12345' : 'hotline_12319',
-      description: input.content,
-      lng: position.lng,
-      lat: position.lat,
-      address: input.address ?? null,
-      sourceRef: input.orderNumber,
-      reporterName: input.callerName ?? null,
-      reporterPhone: input.callerPhone ?? null,
-      intake: {
-        channel: input.channel,
-        appealType: input.appealType,
-        receivedAt: input.receivedAt.toISOString(),
-        dueAt: input.dueAt?.toISOString() ?? null,
-        locatedBy: position.locatedBy,
-      },
+  await createCase(ctx, actor, caseInputOf(base, position), {
+    within: async (trx, row) => {
+      order = await hotlineRepository.insert(trx, {
+        ...base,
+        lng: position.lng,
+        lat: position.lat,
+        located_by: position.locatedBy,
+        case_id: row.id,
+        linked_as: 'new_case',
+      });
     },
-    {
-      within: async (trx, row) => {
-        order = await hotlineRepository.insert(trx, {
-          ...base,
-          lng: position.lng,
-          lat: position.lat,
-          located_by: position.locatedBy,
-          case_id: row.id,
-          linked_as: 'new_case',
-        });
-      },
-    },
-  );
+  });
   if (!order) throw new Error('order not written with its case');
   return { order, replayed: false };
 }
@@ -199,41 +211,20 @@ export async function placeHotlineOrder(
   requireAnyRole(actor, HOTLINE_ROLES);
   const order = await hotlineRepository.findById(ctx.db.kysely, id);
   if (!order) throw notFound(ORDER, String(id));
-  await createCase(
-    ctx,
-    actor,
-    {
-      source: order.channel === '12345' ? 'hotline_12345' : 'hotline_12319',
-      description: order.content,
-      lng: at.lng,
-      lat: at.lat,
-      address: order.address,
-      sourceRef: order.order_number,
-      reporterName: order.caller_name,
-      reporterPhone: order.caller_phone,
-      intake: {
-        channel: order.channel,
-        appealType: order.appeal_type,
-        receivedAt: order.received_at.toISOString(),
-        dueAt: order.due_at?.toISOString() ?? null,
+  await createCase(ctx, actor, caseInputOf(order, { ...at, locatedBy: 'operator' }), {
+    within: async (trx, row) => {
+      await lockUnplaced(trx, id);
+      await hotlineRepository.attachCase(trx, id, {
+        caseId: row.id,
+        linkedAs: 'new_case',
+        lng: at.lng,
+        lat: at.lat,
         locatedBy: 'operator',
-      },
+        at: ctx.clock.now(),
+      });
+      await announceLink(trx, order, row, ctx.clock.now());
     },
-    {
-      within: async (trx, row) => {
-        await lockUnplaced(trx, id);
-        await hotlineRepository.attachCase(trx, id, {
-          caseId: row.id,
-          linkedAs: 'new_case',
-          lng: at.lng,
-          lat: at.lat,
-          locatedBy: 'operator',
-          at: ctx.clock.now(),
-        });
-        await announceLink(trx, order, row, ctx.clock.now());
-      },
-    },
-  );
+  });
   return (await hotlineRepository.findById(ctx.db.kysely, id)) as HotlineOrderRow;
 }
 

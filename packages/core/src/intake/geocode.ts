@@ -1,6 +1,7 @@
 import { addressPointRepository, divisionRepository } from '@xiuhua/db';
 import { matchPlace, representativePoint, type Place, type Position } from '@xiuhua/domain';
 import type { AppContext } from '../context';
+import { perContextCache } from '../shared/context-cache';
 import { GRIDS_CACHE, gridIndex, type LocatedGrid } from '../grids/grid-locator.cache';
 
 export type GeocodeResult = {
@@ -14,9 +15,6 @@ export type GeocodeResult = {
 };
 
 type PlaceIndex = { places: Place[]; points: Map<string, Position> };
-const cache = new WeakMap<AppContext, Promise<PlaceIndex>>();
-const registered = new WeakSet<AppContext>();
-
 async function buildPlaces(ctx: AppContext): Promise<PlaceIndex> {
   const { locator } = await gridIndex(ctx);
   const grids = locator.all();
@@ -48,19 +46,7 @@ async function buildPlaces(ctx: AppContext): Promise<PlaceIndex> {
   return { places, points };
 }
 
-function placeIndex(ctx: AppContext): Promise<PlaceIndex> {
-  let entry = cache.get(ctx);
-  if (!entry) {
-    entry = buildPlaces(ctx);
-    cache.set(ctx, entry);
-    entry.catch(() => cache.delete(ctx));
-    if (!registered.has(ctx)) {
-      registered.add(ctx);
-      ctx.caches.on(GRIDS_CACHE, () => cache.delete(ctx));
-    }
-  }
-  return entry;
-}
+const placeIndex = perContextCache(GRIDS_CACHE, buildPlaces);
 
 /**
  * A simple geocoder for address-only reports: the longest imported address point contained in

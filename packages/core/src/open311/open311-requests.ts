@@ -1,6 +1,8 @@
 import { addressPointRepository, catalogueRepository, publicCaseRepository } from '@xiuhua/db';
 import {
   AppError,
+  CASE_STATES,
+  TERMINAL_STATES,
   collectAttributeParams,
   notFound,
   validateAttributes,
@@ -200,19 +202,8 @@ export type Open311Query = {
   extensions: boolean;
 };
 
-const OPEN_STATES = [
-  'PENDING_ACCEPT',
-  'PENDING_VERIFY',
-  'PENDING_FILE',
-  'PENDING_DISPATCH',
-  'DISPOSING',
-  'RETURN_REQUESTED',
-  'HOLD_REQUESTED',
-  'ON_HOLD',
-  'PENDING_CHECK',
-  'PENDING_CLOSE',
-  'SELF_DISPOSED_REVIEW',
-];
+/** Every state the public sees as open (drafts are never public). */
+const OPEN_STATES = CASE_STATES.filter((s) => s !== 'DRAFT' && !TERMINAL_STATES.includes(s));
 
 /** The requested-time window: default the last 90 days; at most 90 days. */
 export function requestWindow(

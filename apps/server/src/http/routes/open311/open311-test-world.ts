@@ -1,25 +1,15 @@
 import { createApiToken } from '@xiuhua/core';
 import { catalogueRepository } from '@xiuhua/db';
-import type { Actor } from '@xiuhua/domain';
 import {
   buildCaseWorld,
   createTestApp,
+  SYSTEM_TEST_ACTOR,
   jsonAsXmlText,
   xmlToMirror,
   type CaseWorld,
   type TestApp,
 } from '@xiuhua/testkit';
 import { expect } from 'vitest';
-
-const SYSTEM: Actor = {
-  userId: 0,
-  username: 'system',
-  displayName: 'system',
-  roles: ['admin'],
-  scope: { kind: 'all' },
-  organisationId: null,
-  via: 'system',
-};
 
 export const BASE = '/open311/v2';
 export const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
@@ -54,7 +44,10 @@ export async function createOpen311World() {
     new Date(),
   );
   const apiKey = (
-    await createApiToken(t.ctx, SYSTEM, { name: 'open311 test', username: w.as.operator.username })
+    await createApiToken(t.ctx, SYSTEM_TEST_ACTOR, {
+      name: 'open311 test',
+      username: w.as.operator.username,
+    })
   ).token;
   const communityName = w.district.streets[0]?.communities[0]?.name ?? '';
 
