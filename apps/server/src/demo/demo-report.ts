@@ -17,6 +17,14 @@ export function formatDemoReport(report: DemoSeedReport, baseUrl?: string): stri
     `Open311 api_key: ${report.open311ApiKey}`,
     ...(baseUrl ? [`  e.g. curl ${baseUrl}/open311/v2/services.json`] : []),
     '  (shown once; admins can issue new keys under /api/api-tokens)',
+    '  As "Authorization: Bearer <key>" it also pushes 12345 orders and device alarms.',
+    ...(baseUrl
+      ? [
+          '',
+          `城管通 supervisor app: ${baseUrl}/app/  (log in as supervisor)`,
+          `市民随手拍 citizen page: ${baseUrl}/citizen/`,
+        ]
+      : []),
     '',
   ];
   return lines.join('\n');
