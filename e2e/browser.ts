@@ -26,7 +26,9 @@ export async function launchChromium(): Promise<Browser> {
  * A test district served with the built web app on a loopback port, and a phone-sized Chromium
  * context whose GPS says it stands at the world's point.
  */
-export async function startBrowserWorld(options: { beforeWorld?: (t: TestApp) => void } = {}) {
+export async function startBrowserWorld(
+  options: { beforeWorld?: (t: TestApp) => void; desktop?: boolean } = {},
+) {
   const t = await createTestApp({ webDir: WEB_DIST });
   t.ctx.settings.sessionIdleMinutes = 60 * 24 * 365;
   options.beforeWorld?.(t);
@@ -35,9 +37,9 @@ export async function startBrowserWorld(options: { beforeWorld?: (t: TestApp) =>
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+    ...(options.desktop
+      ? { viewport: { width: 1280, height: 800 } }
+      : { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }),
     locale: 'zh-CN',
     geolocation: { longitude: w.point.lng, latitude: w.point.lat, accuracy: 5 },
     permissions: ['geolocation'],

@@ -7,6 +7,7 @@ import {
   uploadPhoto,
   act,
 } from '@xiuhua/testkit';
+import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -373,6 +374,27 @@ describe('the closed loop over HTTP', () => {
     expect(lines[0]).toContain('案卷号 case_number');
     expect(lines.length - 1).toBe(queues.states.CLOSED);
     expect(lines.slice(1).every((l) => l.includes(',CLOSED,'))).toBe(true);
+
+    const xlsx = await w.as.operator.request({
+      method: 'GET',
+      url: '/api/cases/export.xlsx?state=CLOSED',
+    });
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const files = unzipSync(new Uint8Array(xlsx.rawPayload));
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    expect(sheet.match(/<row /g)).toHaveLength((queues.states.CLOSED ?? 0) + 1);
+    expect(sheet).toContain('案卷号 case_number');
+    expect(sheet).not.toContain('<f>');
 
     const admin = await t.loginAs({ roles: ['admin'] });
     const all = (await admin.request({ method: 'GET', url: '/api/audit/verify' })).json<{
