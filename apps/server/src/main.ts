@@ -21,9 +21,11 @@ export type ServerConfig = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** XIUHUA_TILE_URL: a raster tile template for the console map; unset = our own plain basemap. */
+  mapTileUrl: string | null;
 };
 
-/** Reads PORT, HOST, DATABASE_URL and XIUHUA_DATA_DIR with their documented defaults. */
+/** Reads PORT, HOST, DATABASE_URL, XIUHUA_DATA_DIR and XIUHUA_TILE_URL with their defaults. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -33,12 +35,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.XIUHUA_DATA_DIR ?? './data'),
+    mapTileUrl: env.XIUHUA_TILE_URL || null,
   };
 }
 
 /** Opens the database, applies migrations and returns a context for commands. */
 export async function openContext(
-  config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'> & { mapTileUrl?: string | null },
 ): Promise<AppContext> {
   const db = await createDb(config.databaseUrl, { dataDir: config.dataDir });
   await runMigrations(db);
@@ -46,7 +49,7 @@ export async function openContext(
     db,
     clock: systemClock,
     dataDir: config.dataDir,
-    settings: DEFAULT_SETTINGS,
+    settings: { ...DEFAULT_SETTINGS, mapTileUrl: config.mapTileUrl ?? null },
     caches: new CacheRegistry(),
   };
 }

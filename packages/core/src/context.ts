@@ -17,6 +17,8 @@ export type AppSettings = {
   loginWindowMinutes: number;
   maxFailuresPerUsername: number;
   maxFailuresPerIp: number;
+  /** Raster tile URL template for the console map (e.g. https://…/{z}/{x}/{y}.png); null = none. */
+  mapTileUrl: string | null;
 };
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   loginWindowMinutes: 15,
   maxFailuresPerUsername: 5,
   maxFailuresPerIp: 30,
+  mapTileUrl: null,
 };
 
 /** Named invalidation hooks so writers need not know who caches what. */

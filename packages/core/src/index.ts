@@ -54,3 +54,4 @@ export * from './devices/device-alarm.command';
 export * from './mobile/index';
 export type { PatrolShiftRow, PatrolPointRow } from '@xiuhua/db';
 export * from './citizen/citizen.commands';
+export * from './map/map.queries';

@@ -25,3 +25,4 @@ export * from './public-case.repository';
 export * from './hotline.repository';
 export * from './device-alarm.repository';
 export * from './patrol.repository';
+export * from './map.repository';

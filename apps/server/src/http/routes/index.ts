@@ -23,6 +23,7 @@ import { hotlineRoutes } from './hotline/hotline.routes';
 import { deviceRoutes } from './devices/devices.routes';
 import { mobileRoutes } from './mobile/mobile.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
+import { mapRoutes } from './map/map.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -49,5 +50,6 @@ export const routeModules: RouteModule[] = [
   deviceRoutes,
   mobileRoutes,
   citizenRoutes,
+  mapRoutes,
   open311Routes,
 ];
