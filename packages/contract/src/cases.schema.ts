@@ -133,6 +133,20 @@ export const CasesQuery = Type.Object({
   from: Type.Optional(Timestamp),
   to: Type.Optional(Timestamp),
   mine: Type.Optional(Type.Boolean({ description: 'only cases I reported (the app history)' })),
+  department: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'assigned to this department' }),
+  ),
+  keySupervision: Type.Optional(Type.Boolean({ description: '重点监管 cases only (or none)' })),
+  light: Type.Optional(
+    Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')], {
+      description: 'the light as of the last SLA sweep',
+    }),
+  ),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('due')], {
+      description: 'newest first (default), oldest first, or the nearest deadline first',
+    }),
+  ),
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
 });

@@ -103,6 +103,10 @@ export type CaseListQuery = {
   region?: string;
   /** Only cases the actor reported. */
   mine?: boolean;
+  departmentId?: number;
+  keySupervision?: boolean;
+  light?: 'green' | 'yellow' | 'red';
+  sort?: 'newest' | 'oldest' | 'due';
 };
 
 /** Cases the actor may see (region by grid prefix, departments by assignment), newest first. */
@@ -133,6 +137,10 @@ export async function listCases(
     ...(query.from ? { createdFrom: query.from } : {}),
     ...(query.to ? { createdTo: query.to } : {}),
     ...(query.mine ? { reporterUserId: actor.userId } : {}),
+    ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+    ...(query.keySupervision !== undefined ? { keySupervision: query.keySupervision } : {}),
+    ...(query.light ? { light: query.light } : {}),
+    ...(query.sort ? { sort: query.sort } : {}),
     ...toLimitOffset(page),
   });
   const now = ctx.clock.now();

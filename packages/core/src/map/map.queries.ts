@@ -1,5 +1,12 @@
 import { mapRepository, organisationRepository } from '@xiuhua/db';
-import { forbidden, invalidInput, type Actor, type AreaGeometry, type BBox, type Light } from '@xiuhua/domain';
+import {
+  forbidden,
+  invalidInput,
+  type Actor,
+  type AreaGeometry,
+  type BBox,
+  type Light,
+} from '@xiuhua/domain';
 import type { AppContext } from '../context';
 import { gridIndex } from '../grids/grid-locator.cache';
 import { localDayOf, localDayWindow } from '../mobile/patrol.commands';

@@ -17,6 +17,12 @@ export type CaseListFilter = {
   createdFrom?: Date;
   createdTo?: Date;
   reporterUserId?: number;
+  keySupervision?: boolean;
+  /** Assigned to this department (the same array test as department scopes). */
+  departmentId?: number;
+  /** The light as of the last SLA sweep: red or yellow marks on a running timer, else green. */
+  light?: 'green' | 'yellow' | 'red';
+  sort?: 'newest' | 'oldest' | 'due';
   limit: number;
   offset: number;
 };
@@ -97,6 +103,24 @@ export const caseRepository = {
     if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
     if (filter.reporterUserId !== undefined)
       query = query.where('reporter_user_id', '=', filter.reporterUserId);
+    if (filter.keySupervision !== undefined)
+      query = query.where('key_supervision', '=', filter.keySupervision);
+    if (filter.departmentId !== undefined)
+      query = query.where(
+        sql<boolean>`department_ids && ${sql.val([filter.departmentId])}::integer[]`,
+      );
+    if (filter.light) {
+      const marked = (column: 'red_at' | 'yellow_at') =>
+        sql<boolean>`exists (select 1 from case_timers t where t.case_id = cases.id and t.status = 'running' and t.${sql.ref(column)} is not null)`;
+      if (filter.light === 'red') query = query.where(marked('red_at'));
+      else if (filter.light === 'yellow')
+        query = query.where(marked('yellow_at')).where(sql<boolean>`not ${marked('red_at')}`);
+      else
+        query = query
+          .where('state', 'not in', ['DRAFT', 'CLOSED', 'VOID'])
+          .where(sql<boolean>`not ${marked('yellow_at')}`)
+          .where(sql<boolean>`not ${marked('red_at')}`);
+    }
     if (filter.q) {
       const like = `%${filter.q}%`;
       query = query.where((eb) =>
@@ -110,12 +134,19 @@ export const caseRepository = {
     const total = await query
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const rows = await query
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute();
+    const sorted =
+      filter.sort === 'oldest'
+        ? query.selectAll().orderBy('id', 'asc')
+        : filter.sort === 'due'
+          ? query
+              .selectAll()
+              .orderBy(
+                sql`(select min(t.due_at) from case_timers t where t.case_id = cases.id and t.status = 'running')`,
+                (ob) => ob.asc().nullsLast(),
+              )
+              .orderBy('id', 'desc')
+          : query.selectAll().orderBy('id', 'desc');
+    const rows = await sorted.limit(filter.limit).offset(filter.offset).execute();
     return { rows, total: total.n };
   },
 

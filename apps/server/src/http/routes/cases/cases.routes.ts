@@ -91,6 +91,10 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     from?: string;
     to?: string;
     mine?: boolean;
+    department?: number;
+    keySupervision?: boolean;
+    light?: 'green' | 'yellow' | 'red';
+    sort?: 'newest' | 'oldest' | 'due';
   }): CaseListQuery => ({
     ...(query.state ? { states: query.state.split(',').map((s) => s.trim()) } : {}),
     ...(query.source ? { source: query.source } : {}),
@@ -101,6 +105,10 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     ...(query.from ? { from: new Date(query.from) } : {}),
     ...(query.to ? { to: new Date(query.to) } : {}),
     ...(query.mine ? { mine: true } : {}),
+    ...(query.department ? { departmentId: query.department } : {}),
+    ...(query.keySupervision !== undefined ? { keySupervision: query.keySupervision } : {}),
+    ...(query.light ? { light: query.light } : {}),
+    ...(query.sort ? { sort: query.sort } : {}),
   });
 
   api.get(
