@@ -85,6 +85,9 @@ describe('command-centre console in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/home.png` });
     await page.getByTestId('nav-cases').click();
     await page.getByTestId(`case-link-${c.caseNumber}`).waitFor();
+    expect(await page.getByTestId('export-xlsx').getAttribute('href')).toBe(
+      '/api/cases/export.xlsx?',
+    );
     await page.screenshot({ path: `${SHOTS}/case-list.png` });
     await take(c, 'accept');
     expect((await stateOf(c.id)).state).toBe('PENDING_FILE');
@@ -154,6 +157,33 @@ describe('command-centre console in Chromium', () => {
       expect.arrayContaining(['request_postpone', 'approve_postpone']),
     );
     void act;
+  });
+
+  it('accepts several cases at once with a bulk action and reports each outcome', async () => {
+    const open = async (description: string) =>
+      (
+        await w.as.supervisor.request({
+          method: 'POST',
+          url: '/api/cases',
+          payload: { source: 'supervisor', description, ...w.point },
+        })
+      ).json<CaseOut>();
+    const cases = [await open('批量受理一'), await open('批量受理二')];
+    await loginAs(w.as.operator);
+    await page.goto(`${base}/#/cases?state=PENDING_ACCEPT`);
+    for (const c of cases) {
+      await page.getByTestId(`case-link-${c.caseNumber}`).waitFor();
+      await page
+        .locator('.el-table__row', { has: page.getByTestId(`case-link-${c.caseNumber}`) })
+        .locator('.el-checkbox')
+        .click();
+    }
+    await page.getByTestId('bulk-bar').waitFor();
+    await page.getByTestId('bulk-action').click();
+    await page.getByRole('option', { name: '受理', exact: true }).click();
+    await page.getByTestId('bulk-run').click();
+    await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain('成功 2 件');
+    for (const c of cases) expect((await stateOf(c.id)).state).toBe('PENDING_FILE');
   });
 
   it('switches every visible string when the language changes', async () => {

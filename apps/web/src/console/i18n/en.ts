@@ -51,6 +51,9 @@ const en: Shape<typeof zh> = {
   },
   light: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'None' },
   cases: {
+    bulk: 'Bulk action',
+    bulkSelected: '{n} selected',
+    bulkDone: '{ok} done, {failed} failed',
     department: 'Department',
     keySupervision: 'Key supervision',
     any: 'Any',

@@ -47,6 +47,9 @@ export default {
   },
   light: { green: '绿灯', yellow: '黄灯', red: '红灯', none: '无' },
   cases: {
+    bulk: '批量操作',
+    bulkSelected: '已选 {n} 件',
+    bulkDone: '成功 {ok} 件，失败 {failed} 件',
     department: '处置部门',
     keySupervision: '重点监管',
     any: '全部',
