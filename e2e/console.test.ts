@@ -186,6 +186,32 @@ describe('command-centre console in Chromium', () => {
     for (const c of cases) expect((await stateOf(c.id)).state).toBe('PENDING_FILE');
   });
 
+  it('shows the hotline order on its case page, with the caller only for operators', async () => {
+    const pushed = await w.as.operator.request({
+      method: 'POST',
+      url: '/api/hotline/orders',
+      payload: {
+        channel: '12345',
+        orderNumber: 'GD-CONSOLE-1',
+        appealType: 'complaint',
+        callerName: '赵先生',
+        content: '楼下垃圾桶满溢',
+        receivedAt: '2026-11-23T08:00:00+08:00',
+        ...w.point,
+      },
+    });
+    const { caseId } = pushed.json<{ caseId: number }>();
+    await loginAs(w.as.operator);
+    await page.goto(`${base}/#/cases/${caseId}`);
+    await expect.poll(() => page.getByTestId('hotline-panel').textContent()).toContain('赵先生');
+    await loginAs(w.as.dispatcher);
+    await page.goto(`${base}/#/cases/${caseId}`);
+    await expect
+      .poll(() => page.getByTestId('hotline-panel').textContent())
+      .toContain('GD-CONSOLE-1');
+    expect(await page.getByTestId('hotline-panel').textContent()).not.toContain('赵先生');
+  });
+
   it('switches every visible string when the language changes', async () => {
     await loginAs(w.as.operator);
     await page.getByTestId('nav-cases').click();

@@ -103,6 +103,7 @@ export const HotlineOrderOut = Type.Object({
 
 export const HotlineOrdersQuery = Type.Object({
   unplaced: Type.Optional(Type.Boolean()),
+  caseId: Type.Optional(Type.Integer({ minimum: 1, description: 'orders that became this case' })),
   channel: Type.Optional(Channel),
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),

@@ -62,7 +62,7 @@ export async function getHotlineOrder(
 export async function listHotlineOrders(
   ctx: AppContext,
   actor: Actor,
-  query: { unplaced?: boolean; channel?: string },
+  query: { unplaced?: boolean; channel?: string; caseId?: number },
   page: Page,
 ): Promise<Paged<HotlineOrderView>> {
   requireOrderReader(actor);

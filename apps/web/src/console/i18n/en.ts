@@ -83,6 +83,12 @@ const en: Shape<typeof zh> = {
     total: '{n} cases',
   },
   case: {
+    slips: 'Supervision slips',
+    slipKind: { reminder: 'Reminder', supervision: 'Supervision', warning: 'Warning' },
+    unanswered: 'Not answered',
+    duplicates: 'Similar cases nearby',
+    hotline: 'Hotline orders',
+    caller: 'Caller',
     back: 'Back to list',
     location: 'Location',
     class: 'Class',

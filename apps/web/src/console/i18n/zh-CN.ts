@@ -79,6 +79,12 @@ export default {
     total: '共 {n} 件',
   },
   case: {
+    slips: '督办单',
+    slipKind: { reminder: '提醒单', supervision: '督办单', warning: '警示单' },
+    unanswered: '未回复',
+    duplicates: '附近同类案件',
+    hotline: '热线工单',
+    caller: '来电人',
     back: '返回列表',
     location: '位置',
     class: '类别',

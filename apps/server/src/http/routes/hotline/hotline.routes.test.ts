@@ -104,6 +104,11 @@ describe('12345 / 12319 hotline work orders', () => {
     expect(await caseCount()).toBe(cases);
     const changed = await push({ ...body, content: '另一件事' });
     expect(changed.statusCode).toBe(409);
+    const byCase = await w.as.operator.request({
+      method: 'GET',
+      url: `/api/hotline/orders?caseId=${o.caseId}`,
+    });
+    expect(byCase.json<{ items: Order[] }>().items.map((i) => i.id)).toEqual([o.id]);
   });
 
   it('keeps the caller private: dispatchers see no caller, departments no orders', async () => {
