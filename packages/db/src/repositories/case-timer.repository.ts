@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CaseTimersTable } from '../schema/database';
 import type { Executor } from './executor';
+import { assignedToAny } from './department-filter';
 
 export type CaseTimerRow = Selectable<CaseTimersTable>;
 
@@ -65,9 +66,7 @@ export const caseTimerRepository = {
       .where('t.due_at', '<', filter.now);
     if (filter.regionPrefix) query = query.where('c.grid_code', 'like', `${filter.regionPrefix}%`);
     if (filter.departmentIds)
-      query = query.where(
-        sql<boolean>`c.department_ids && ${sql.val(filter.departmentIds)}::integer[]`,
-      );
+      query = query.where(assignedToAny(filter.departmentIds, 'c.department_ids'));
     const row = await query
       .select((eb) => eb.fn.count<number>('t.case_id').distinct().as('n'))
       .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CasesTable } from '../schema/database';
 import type { Executor } from './executor';
+import { assignedToAny } from './department-filter';
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
@@ -94,7 +95,7 @@ export const caseRepository = {
     if (filter.regionPrefix) query = query.where('grid_code', 'like', `${filter.regionPrefix}%`);
     if (filter.departmentIds) {
       const ids = filter.departmentIds;
-      query = query.where(sql<boolean>`department_ids && ${sql.val(ids)}::integer[]`);
+      query = query.where(assignedToAny(ids));
     }
     if (filter.source) query = query.where('source', '=', filter.source);
     if (filter.gridCode) query = query.where('grid_code', '=', filter.gridCode);
@@ -106,9 +107,7 @@ export const caseRepository = {
     if (filter.keySupervision !== undefined)
       query = query.where('key_supervision', '=', filter.keySupervision);
     if (filter.departmentId !== undefined)
-      query = query.where(
-        sql<boolean>`department_ids && ${sql.val([filter.departmentId])}::integer[]`,
-      );
+      query = query.where(assignedToAny([filter.departmentId]));
     if (filter.light) {
       const marked = (column: 'red_at' | 'yellow_at') =>
         sql<boolean>`exists (select 1 from case_timers t where t.case_id = cases.id and t.status = 'running' and t.${sql.ref(column)} is not null)`;
@@ -191,10 +190,7 @@ export const caseRepository = {
   ) {
     let query = db.selectFrom('cases').select(['state', (eb) => eb.fn.countAll<number>().as('n')]);
     if (filter.regionPrefix) query = query.where('grid_code', 'like', `${filter.regionPrefix}%`);
-    if (filter.departmentIds)
-      query = query.where(
-        sql<boolean>`department_ids && ${sql.val(filter.departmentIds)}::integer[]`,
-      );
+    if (filter.departmentIds) query = query.where(assignedToAny(filter.departmentIds));
     return query.groupBy('state').execute();
   },
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from './executor';
+import { assignedToAny } from './department-filter';
 
 export type MapCaseRow = {
   id: number;
@@ -47,9 +48,7 @@ export const mapRepository = {
       .where('c.lat', '<=', maxLat);
     if (filter.regionPrefix) query = query.where('c.grid_code', 'like', `${filter.regionPrefix}%`);
     if (filter.departmentIds)
-      query = query.where(
-        sql<boolean>`c.department_ids && ${sql.val(filter.departmentIds)}::integer[]`,
-      );
+      query = query.where(assignedToAny(filter.departmentIds, 'c.department_ids'));
     const rows = await query.orderBy('c.id', 'desc').limit(filter.limit).execute();
     return rows.map((r) => ({ ...r, severity: Number(r.severity) }));
   },

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { SupervisionRulesTable, SupervisionSlipsTable } from '../schema/database';
 import type { Executor } from './executor';
+import { assignedToAny } from './department-filter';
 
 export type SlipRow = Selectable<SupervisionSlipsTable>;
 export type SupervisionRuleRow = Selectable<SupervisionRulesTable>;
@@ -64,10 +65,7 @@ export const supervisionRepository = {
         eb.selectFrom('cases').select('id').where('grid_code', 'like', `${prefix}%`),
       );
     }
-    if (filter.departmentIds)
-      query = query.where(
-        sql<boolean>`department_ids && ${sql.val(filter.departmentIds)}::integer[]`,
-      );
+    if (filter.departmentIds) query = query.where(assignedToAny(filter.departmentIds));
     if (filter.unansweredOnly) query = query.where('replied_at', 'is', null);
     const total = await query
       .select((eb) => eb.fn.countAll<number>().as('n'))
