@@ -5,7 +5,7 @@ import {
   type AppContext,
 } from '@xiuhua/core';
 import { AppError, invalidInput } from '@xiuhua/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,6 +17,19 @@ declare module 'fastify' {
   }
 }
 
+/** The request's `Idempotency-Key` header, if any; 400 unless it is 1–200 characters. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length < 1 || value.length > 200) {
+    throw invalidInput('idempotency-key', {
+      zh: '幂等键须为 1–200 个字符',
+      en: 'must be 1–200 characters',
+    });
+  }
+  return value;
+}
+
 /**
  * `Idempotency-Key` on every creating call (POST under /api/): the first request reserves the
  * key, a 2xx answer is stored and replayed to retries with the same key and body; a failed
@@ -25,22 +38,17 @@ declare module 'fastify' {
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyKey', null);
   app.addHook('preHandler', async (request, reply) => {
-    const header = request.headers['idempotency-key'];
     if (
       request.method !== 'POST' ||
       !request.url.startsWith('/api/') ||
-      header === undefined ||
+      request.headers['idempotency-key'] === undefined ||
       !request.actor
     )
       return;
     const mode = request.routeOptions.config.idempotency;
     if (mode === 'handled' || mode === 'off') return;
-    if (typeof header !== 'string' || header.length < 1 || header.length > 200) {
-      throw invalidInput('idempotency-key', {
-        zh: '幂等键须为 1–200 个字符',
-        en: 'must be 1–200 characters',
-      });
-    }
+    const header = idempotencyKeyOf(request);
+    if (header === undefined) return;
     const body: unknown = Buffer.isBuffer(request.body)
       ? request.body.toString('base64')
       : request.body;

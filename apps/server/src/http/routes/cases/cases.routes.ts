@@ -23,27 +23,15 @@ import {
   Paged,
   errorResponses,
 } from '@xiuhua/contract';
-import { invalidInput } from '@xiuhua/domain';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../auth/auth.plugin';
 import { presentCase, presentCaseView, presentLogEntry } from '../../presenters/case.presenter';
 import { toCsv } from '../../presenters/csv';
 import { toXlsx } from '../../presenters/xlsx';
+import { idempotencyKeyOf } from '../../idempotency.plugin';
 import { withTypes, type RouteModule } from '../route-types';
 
 const conflict = { 404: { $ref: 'ErrorResponse#' }, 409: { $ref: 'ErrorResponse#' } } as const;
-
-function idempotencyKey(request: FastifyRequest): string | undefined {
-  const value = request.headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length < 1 || value.length > 200) {
-    throw invalidInput('idempotency-key', {
-      zh: '幂等键须为 1–200 个字符',
-      en: 'must be 1–200 characters',
-    });
-  }
-  return value;
-}
 
 export const caseRoutes: RouteModule = (app, ctx) => {
   const api = withTypes(app);
@@ -64,7 +52,7 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const key = idempotencyKey(request);
+      const key = idempotencyKeyOf(request);
       const result = await createCase(ctx, actor, request.body, key ? { idempotencyKey: key } : {});
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       const view = await getCaseView(ctx, actor, result.body.id);

@@ -20,6 +20,7 @@ import {
 import { CASE_STATE_LABELS, invalidInput } from '@xiuhua/domain';
 import type { Lang } from '../../errors/locale';
 import { requestLang } from '../../errors/locale';
+import { idempotencyKeyOf } from '../../idempotency.plugin';
 import { createRateLimiter } from '../../rate-limit';
 import { withTypes, type RouteModule } from '../route-types';
 
@@ -101,12 +102,7 @@ export const citizenRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       reports.take(request.ip);
-      const key = request.headers['idempotency-key'];
-      if (key !== undefined && (typeof key !== 'string' || key.length < 1 || key.length > 200))
-        throw invalidInput('idempotency-key', {
-          zh: '幂等键须为 1–200 个字符',
-          en: 'must be 1–200 characters',
-        });
+      const key = idempotencyKeyOf(request);
       const created = await submitCitizenReport(
         ctx,
         request.body,
