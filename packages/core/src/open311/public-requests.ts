@@ -1,5 +1,6 @@
 import { publicCaseRepository, type CaseClassRow, type PublicCaseRow } from '@xiuhua/db';
 import {
+  o311Status,
   PUBLIC_NOTES,
   statusNotes,
   type CaseState,
@@ -96,7 +97,7 @@ export async function toPublicRequests(
       caseId: row.id,
       caseNumber: row.case_number,
       state,
-      status: state === 'CLOSED' || state === 'VOID' ? 'closed' : 'open',
+      status: o311Status(state),
       statusNotes: statusNotes(
         state,
         row.closure_type as ClosureType | null,

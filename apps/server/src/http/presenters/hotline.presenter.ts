@@ -1,7 +1,13 @@
 import type { Static } from '@sinclair/typebox';
 import type { HotlineOrderOut } from '@xiuhua/contract';
 import type { HotlineOrderView } from '@xiuhua/core';
-import { APPEAL_TYPE_LABELS, SATISFACTION_LABELS, type Satisfaction } from '@xiuhua/domain';
+import {
+  APPEAL_TYPE_LABELS,
+  o311Status,
+  SATISFACTION_LABELS,
+  type CaseState,
+  type Satisfaction,
+} from '@xiuhua/domain';
 import type { Lang } from '../errors/locale';
 
 export function presentHotlineOrder(
@@ -9,11 +15,7 @@ export function presentHotlineOrder(
   lang: Lang,
 ): Static<typeof HotlineOrderOut> {
   const { order, caseRow } = view;
-  const status: 'unplaced' | 'open' | 'closed' = !caseRow
-    ? 'unplaced'
-    : caseRow.state === 'CLOSED' || caseRow.state === 'VOID'
-      ? 'closed'
-      : 'open';
+  const status = caseRow ? o311Status(caseRow.state as CaseState) : 'unplaced';
   return {
     id: order.id,
     channel: order.channel,
