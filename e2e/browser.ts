@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { buildCaseWorld, createTestApp, type TestApp } from '@xiuhua/testkit';
 import { chromium, type Browser } from 'playwright-core';
 
-export const WEB_DIST = fileURLToPath(new URL('../apps/web/dist/', import.meta.url));
+/** The built web app; XIUHUA_WEB_DIST points elsewhere (e.g. a build made in another folder). */
+export const WEB_DIST =
+  process.env.XIUHUA_WEB_DIST ?? fileURLToPath(new URL('../apps/web/dist/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless; the web build must exist (npm install builds it). */

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
+import { ADMIN_AREAS } from './admin';
 import { loadMe } from './session';
 
 export const router = createRouter({
@@ -8,6 +9,16 @@ export const router = createRouter({
     { path: '/', component: () => import('./views/HomeView.vue') },
     { path: '/cases', component: () => import('./views/CaseListView.vue') },
     { path: '/cases/:id(\\d+)', component: () => import('./views/CaseView.vue'), props: true },
+    { path: '/map', component: () => import('./views/MapView.vue') },
+    {
+      path: '/admin',
+      component: () => import('./admin/AdminLayout.vue'),
+      children: ADMIN_AREAS.flatMap((area) => area.routes).map((page) => ({
+        path: page.path,
+        component: page.component,
+        meta: { roles: page.roles },
+      })),
+    },
   ],
 });
 

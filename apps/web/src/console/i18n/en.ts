@@ -1,6 +1,8 @@
+import * as access from '../admin/access/messages';
+import * as geo from '../admin/geo/messages';
+import * as rules from '../admin/rules/messages';
+import type { Shape } from './shape';
 import type zh from './zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English. Same keys as zh-CN.ts (the type and a test both check). */
 const en: Shape<typeof zh> = {
@@ -10,6 +12,8 @@ const en: Shape<typeof zh> = {
     language: '中文',
     loading: 'Loading…',
     empty: 'Nothing here',
+    forbidden: 'Nothing for you to administer',
+    adminHint: 'Choose what to administer on the left. Every change is written to the audit log.',
     retry: 'Retry',
   },
   nav: { home: 'Desk', cases: 'Cases', map: 'Map', admin: 'Admin' },
@@ -166,5 +170,8 @@ const en: Shape<typeof zh> = {
     done: 'Done: {action}',
     required: 'Required',
   },
+  access: access.en,
+  rules: rules.en,
+  geo: geo.en,
 };
 export default en;

@@ -1,3 +1,7 @@
+import * as access from '../admin/access/messages';
+import * as geo from '../admin/geo/messages';
+import * as rules from '../admin/rules/messages';
+
 /** 简体中文（默认）. Every key here must exist in en.ts, and the other way round (tested). */
 export default {
   app: {
@@ -6,6 +10,8 @@ export default {
     language: 'English',
     loading: '加载中…',
     empty: '暂无数据',
+    forbidden: '没有可管理的内容',
+    adminHint: '请从左侧选择要管理的内容。所有修改都会记入审计日志。',
     retry: '重试',
   },
   nav: { home: '工作台', cases: '案件', map: '地图', admin: '管理' },
@@ -162,4 +168,7 @@ export default {
     done: '已完成：{action}',
     required: '必填',
   },
+  access: access.zh,
+  rules: rules.zh,
+  geo: geo.zh,
 } as const;
