@@ -29,6 +29,9 @@ export type MapCase = {
 
 export type MapGrid = {
   code: string;
+  name: string | null;
+  responsibilityGridCode: string | null;
+  responsibilityGridName: string | null;
   geometry: AreaGeometry;
   openCases: number;
   light: Light | null;
@@ -67,7 +70,7 @@ export async function mapCases(ctx: AppContext, actor: Actor, bbox: BBox): Promi
 
 /** Unit grids in view with the number of open cases and the worst light in each. */
 export async function mapGrids(ctx: AppContext, actor: Actor, bbox: BBox): Promise<MapGrid[]> {
-  const { locator } = await gridIndex(ctx);
+  const { locator, names } = await gridIndex(ctx);
   let grids = locator.search(bbox);
   if (actor.scope.kind === 'region') {
     const prefix = actor.scope.divisionCode;
@@ -91,6 +94,11 @@ export async function mapGrids(ctx: AppContext, actor: Actor, bbox: BBox): Promi
     const entry = byGrid.get(g.code);
     return {
       code: g.code,
+      name: g.name,
+      responsibilityGridCode: g.responsibilityGridCode,
+      responsibilityGridName: g.responsibilityGridCode
+        ? (names.get(`R:${g.responsibilityGridCode}`) ?? g.responsibilityGridCode)
+        : null,
       geometry: g.geometry,
       openCases: entry?.n ?? 0,
       light: entry ? (LIGHTS[entry.worst] ?? null) : null,

@@ -24,6 +24,21 @@ describe('the console map data', () => {
     w = await buildCaseWorld(t);
     const { lng, lat } = w.point;
     bbox = `${lng - 0.02},${lat - 0.02},${lng + 0.02},${lat + 0.02}`;
+    const admin = await t.loginAs({ roles: ['admin'] });
+    const here = (
+      await admin.request({ method: 'GET', url: `/api/grids/locate?lng=${lng}&lat=${lat}` })
+    ).json<{ grid: { code: string } }>();
+    const put = await admin.request({
+      method: 'PUT',
+      url: '/api/responsibility-grids/R1',
+      payload: {
+        name: '地图测试责任网格',
+        divisionCode: w.district.code,
+        gridCodes: [here.grid.code],
+        supervisorUsernames: [],
+      },
+    });
+    expect(put.statusCode, put.body).toBeLessThan(300);
   });
   afterAll(async () => {
     await t.close();
@@ -41,6 +56,15 @@ describe('the console map data', () => {
     expect(grids.features).toHaveLength(4);
     const busy = grids.features.filter((f) => Number(f.properties.openCases) > 0);
     expect(busy.map((f) => [f.properties.openCases, f.properties.light])).toEqual([[1, 'green']]);
+    // Each grid names its responsibility grid, so the map can colour by responsibility grid too.
+    const located = (
+      await get('operator', `/api/grids/locate?lng=${w.point.lng}&lat=${w.point.lat}`)
+    ).json<{ grid: { code: string }; responsibilityGrid: { code: string; name: string } | null }>();
+    expect(located.responsibilityGrid?.name).toBe('地图测试责任网格');
+    const busyGrid = busy[0]?.properties;
+    expect(busyGrid?.code).toBe(located.grid.code);
+    expect(busyGrid?.responsibilityGridCode).toBe(located.responsibilityGrid?.code ?? null);
+    expect(busyGrid?.responsibilityGridName).toBe(located.responsibilityGrid?.name ?? null);
 
     t.ctx.clock.advanceMinutes(60 * 24 * 3);
     await sweepTimers(t.ctx);

@@ -49,7 +49,14 @@ export const mapRoutes: RouteModule = (app, ctx) => {
     async (request) => ({
       type: 'FeatureCollection',
       features: (await mapGrids(ctx, actorOf(request), bboxOf(request.query.bbox))).map((g) =>
-        feature(g.geometry, { code: g.code, openCases: g.openCases, light: g.light ?? 'none' }),
+        feature(g.geometry, {
+          code: g.code,
+          name: g.name ?? g.code,
+          responsibilityGridCode: g.responsibilityGridCode,
+          responsibilityGridName: g.responsibilityGridName,
+          openCases: g.openCases,
+          light: g.light ?? 'none',
+        }),
       ),
     }),
   );
