@@ -14,6 +14,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's details when the server sent some (e.g. an import's problem report). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -26,13 +28,22 @@ export class HttpError extends Error {
 export async function api<T>(
   method: string,
   url: string,
-  options: { body?: unknown; form?: FormData; idempotencyKey?: string } = {},
+  options: {
+    body?: unknown;
+    form?: FormData;
+    /** A file sent as it is (imports): its text and content type. */
+    raw?: { text: string; type: string };
+    idempotencyKey?: string;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': document.documentElement.lang };
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
-  else if (options.body !== undefined) {
+  else if (options.raw) {
+    headers['content-type'] = options.raw.type;
+    body = options.raw.text;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
@@ -47,8 +58,15 @@ export async function api<T>(
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new HttpError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? text);
+    const error = (
+      parsed as { error?: { code?: string; message?: string; details?: unknown } } | null
+    )?.error;
+    throw new HttpError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? text,
+      error?.details,
+    );
   }
   return parsed as T;
 }
