@@ -2,14 +2,9 @@ import { AppError, type ErrorDetail, type LocalizedText } from '@xiuhua/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { statusForCode } from './error-status';
 import { requestLang } from './locale';
+import { reasonZh, type ValidationIssue } from './validation-reason';
 
 type Mapped = { status: number; code: string; text: LocalizedText; details: ErrorDetail[] };
-
-type ValidationIssue = {
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-};
 
 function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
@@ -25,12 +20,12 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
  * so those collapse into "must be one of …".
  */
 function fromValidation(error: FastifyError): Mapped {
-  const issues = (error.validation ?? []) as (ValidationIssue & { keyword?: string })[];
+  const issues = (error.validation ?? []) as ValidationIssue[];
   const context = error.validationContext;
-  const byField = new Map<string, { reasons: string[]; allowed: unknown[] }>();
+  const byField = new Map<string, { reasons: string[]; reasonsZh: string[]; allowed: unknown[] }>();
   for (const issue of issues) {
     const field = fieldOf(issue, context);
-    const entry = byField.get(field) ?? { reasons: [], allowed: [] };
+    const entry = byField.get(field) ?? { reasons: [], reasonsZh: [], allowed: [] };
     if (issue.keyword === 'const' && issue.params && 'allowedValue' in issue.params)
       entry.allowed.push(issue.params.allowedValue);
     else if (issue.keyword !== 'anyOf') {
@@ -38,6 +33,8 @@ function fromValidation(error: FastifyError): Mapped {
         ? 'is not allowed'
         : (issue.message ?? 'is invalid');
       if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+      const zh = reasonZh(issue);
+      if (!entry.reasonsZh.includes(zh)) entry.reasonsZh.push(zh);
     }
     byField.set(field, entry);
   }
@@ -47,14 +44,19 @@ function fromValidation(error: FastifyError): Mapped {
       entry.allowed.length > 0
         ? `must be one of: ${entry.allowed.join(', ')}`
         : entry.reasons.join('; ') || 'is invalid',
+    reason_zh:
+      entry.allowed.length > 0
+        ? `须为以下之一：${entry.allowed.join('、')}`
+        : entry.reasonsZh.join('；') || '无效',
     in: context,
   }));
   const first = details[0];
   const summary = first ? `${first.field} ${first.reason}` : 'invalid request';
+  const summaryZh = first ? `${first.field} ${first.reason_zh}` : '请求无效';
   return {
     status: 400,
     code: 'VALIDATION_FAILED',
-    text: { zh: `请求参数无效：${summary}`, en: `Invalid request: ${summary}` },
+    text: { zh: `请求参数无效：${summaryZh}`, en: `Invalid request: ${summary}` },
     details,
   };
 }
