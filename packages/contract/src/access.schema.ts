@@ -93,12 +93,29 @@ export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Type.Object(
   {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     roles: Type.Optional(Type.Array(RoleName, { minItems: 1, maxItems: 8 })),
+    organisationCode: Type.Optional(
+      Nullable(Type.String({ minLength: 1, description: 'null: no organisation' })),
+    ),
+    scope: Type.Optional(ScopeIn),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+export const UsersQuery = Type.Object({
+  q: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: 'part of the username or name' }),
+  ),
+  role: Type.Optional(RoleName),
+  organisationId: Type.Optional(Type.Integer({ minimum: 1 })),
+  active: Type.Optional(Type.Boolean()),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+});
 
 export const Organisation = Type.Object({
   id: Type.Integer(),
@@ -133,7 +150,24 @@ export const CreateOrganisationBody = Type.Object(
 
 export const UpdateOrganisationBody = Type.Object(
   {
+    code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$' })),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('centre'), Type.Literal('department')], {
+        description: 'only while nothing refers to the organisation as a department or centre',
+      }),
+    ),
+    level: Type.Optional(
+      Type.Union([
+        Type.Literal('city'),
+        Type.Literal('district'),
+        Type.Literal('street'),
+        Type.Literal('first'),
+        Type.Literal('second'),
+      ]),
+    ),
+    parentCode: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
+    divisionCode: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,2}$' }))),
     phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     active: Type.Optional(Type.Boolean()),
   },

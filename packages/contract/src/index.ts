@@ -1,5 +1,6 @@
 export * from './common.schema';
 export * from './access.schema';
+export * from './audit.schema';
 export * from './calendar.schema';
 export * from './geo.schema';
 export * from './catalogue.schema';

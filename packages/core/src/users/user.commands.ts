@@ -144,8 +144,10 @@ export async function createUser(
 export async function listUsers(
   ctx: AppContext,
   actor: Actor,
-  page: Page,
+  query: Page & { q?: string; role?: string; organisationId?: number; active?: boolean },
 ): Promise<Paged<UserRow>> {
+  const { page: pageNumber, pageSize, ...filter } = query;
+  const page = { page: pageNumber, pageSize };
   requireAnyRole(actor, [
     'admin',
     'leader',
@@ -167,6 +169,10 @@ export async function listUsers(
   const { rows, total } = await userRepository.list(db, {
     ...(organisationIds ? { organisationIds } : {}),
     ...(regionPrefix ? { regionPrefix } : {}),
+    ...(filter.q?.trim() ? { q: filter.q.trim() } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.organisationId !== undefined ? { organisationId: filter.organisationId } : {}),
+    ...(filter.active !== undefined ? { active: filter.active } : {}),
     limit,
     offset,
   });
@@ -198,18 +204,42 @@ export async function getUser(ctx: AppContext, actor: Actor, id: number): Promis
   return user;
 }
 
-/** Admin changes: roles, active flag, password reset. Disabling a user ends their sessions. */
+export type UpdateUserInput = {
+  displayName?: string;
+  roles?: string[];
+  organisationCode?: string | null;
+  scope?: UserScopeInput;
+  phone?: string | null;
+  active?: boolean;
+  password?: string;
+};
+
+/**
+ * Admin changes: name, roles, organisation, data scope, phone, active flag, password reset.
+ * Disabling a user or resetting the password ends their sessions (roles and scope are read on
+ * every request, so other changes apply at once). Admins cannot lock themselves out.
+ */
 export async function updateUser(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  patch: { roles?: string[]; active?: boolean; password?: string },
+  patch: UpdateUserInput,
 ): Promise<UserRow> {
   requireAnyRole(actor, ['admin']);
+  const db = ctx.db.kysely;
   const roles = patch.roles ? checkRoles(patch.roles) : undefined;
   if (patch.password !== undefined) {
     const problem = passwordProblem(patch.password);
     if (problem) throw invalidInput('password', problem);
+  }
+  const scope = patch.scope ? await resolveScope(ctx, patch.scope) : undefined;
+  let organisationId: number | null | undefined;
+  if (patch.organisationCode === null) organisationId = null;
+  else if (patch.organisationCode !== undefined) {
+    const org = await organisationRepository.findByCode(db, patch.organisationCode);
+    if (!org)
+      throw invalidInput('organisationCode', { zh: '组织机构不存在', en: 'no such organisation' });
+    organisationId = org.id;
   }
   const passwordHash =
     patch.password !== undefined ? await hashPassword(patch.password) : undefined;
@@ -217,22 +247,48 @@ export async function updateUser(
   return inTransaction(ctx, async (trx) => {
     const user = await userRepository.findById(trx, id);
     if (!user) throw notFound(USER, String(id));
+    const finalRoles = roles ?? user.roles;
+    const finalScopeKind = scope?.scopeKind ?? user.scope_kind;
+    if (finalRoles.includes('department_handler') && finalScopeKind !== 'department') {
+      throw invalidInput('scope', {
+        zh: '专业部门处置人员的数据范围须为其部门',
+        en: 'a department handler must be scoped to a department',
+      });
+    }
+    if (id === actor.userId && (patch.active === false || (roles && !roles.includes('admin')))) {
+      throw invalidInput(patch.active === false ? 'active' : 'roles', {
+        zh: '不能停用自己或取消自己的管理员角色',
+        en: 'you cannot disable yourself or remove your own admin role',
+      });
+    }
+    const profile = {
+      ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(organisationId !== undefined ? { organisationId } : {}),
+      ...(scope ? { scope } : {}),
+    };
+    if (Object.keys(profile).length > 0) await userRepository.updateProfile(trx, id, profile, now);
     if (roles) await userRepository.replaceRoles(trx, id, roles);
-    if (patch.active !== undefined) {
-      await userRepository.setActive(trx, id, patch.active, now);
-      if (!patch.active) await sessionRepository.deleteForUser(trx, id);
-    }
-    if (passwordHash) {
-      await userRepository.setPassword(trx, id, passwordHash, now);
-      await sessionRepository.deleteForUser(trx, id);
-    }
+    if (patch.active !== undefined) await userRepository.setActive(trx, id, patch.active, now);
+    if (passwordHash) await userRepository.setPassword(trx, id, passwordHash, now);
+    if (patch.active === false || passwordHash) await sessionRepository.deleteForUser(trx, id);
     await audit(trx, {
       actor,
       at: now,
       action: 'update',
       entity: 'user',
       entityId: id,
-      detail: { roles, active: patch.active, passwordReset: passwordHash !== undefined },
+      detail: {
+        ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+        ...(roles ? { roles } : {}),
+        ...(patch.organisationCode !== undefined
+          ? { organisationCode: patch.organisationCode }
+          : {}),
+        ...(patch.scope ? { scope: patch.scope } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        passwordReset: passwordHash !== undefined,
+      },
     });
     const row = await userRepository.findById(trx, id);
     if (!row) throw notFound(USER, String(id));

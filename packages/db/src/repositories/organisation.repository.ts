@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { OrganisationsTable } from '../schema/database';
+import { assignedToAny } from './department-filter';
 import type { Executor } from './executor';
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -79,15 +80,77 @@ export const organisationRepository = {
     return [id, ...rows.map((row) => row.id)];
   },
 
+  /**
+   * How many rows refer to the organisation: sub-units, users (members or scoped), routing rules,
+   * classes (default department, per-rule department), cases and slips assigned to it.
+   */
+  async referenceCount(db: Executor, id: number): Promise<number> {
+    const row = await db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('organisations')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('parent_id', '=', id)
+          .as('children'),
+        eb
+          .selectFrom('users')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where((e) => e.or([e('organisation_id', '=', id), e('scope_organisation_id', '=', id)]))
+          .as('users'),
+        eb
+          .selectFrom('routing_rules')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('department_id', '=', id)
+          .as('routing'),
+        eb
+          .selectFrom('case_classes')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('default_department_id', '=', id)
+          .as('classes'),
+        eb
+          .selectFrom('class_rules')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('department_id', '=', id)
+          .as('rules'),
+        eb
+          .selectFrom('cases')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where(assignedToAny([id]))
+          .as('cases'),
+        eb
+          .selectFrom('supervision_slips')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where(assignedToAny([id]))
+          .as('slips'),
+      ])
+      .executeTakeFirstOrThrow();
+    return Object.values(row).reduce<number>((sum, n) => sum + Number(n ?? 0), 0);
+  },
+
   async update(
     db: Executor,
     id: number,
-    patch: { name?: string; phone?: string | null; active?: boolean; at: Date },
+    patch: {
+      code?: string;
+      name?: string;
+      kind?: 'centre' | 'department';
+      level?: OrganisationRow['level'];
+      parentId?: number | null;
+      divisionCode?: string | null;
+      phone?: string | null;
+      active?: boolean;
+      at: Date;
+    },
   ): Promise<void> {
     await db
       .updateTable('organisations')
       .set({
+        ...(patch.code !== undefined ? { code: patch.code } : {}),
         ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+        ...(patch.level !== undefined ? { level: patch.level } : {}),
+        ...(patch.parentId !== undefined ? { parent_id: patch.parentId } : {}),
+        ...(patch.divisionCode !== undefined ? { division_code: patch.divisionCode } : {}),
         ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
         updated_at: patch.at,

@@ -54,11 +54,36 @@ export const userRepository = {
     filter: {
       organisationIds?: readonly number[];
       regionPrefix?: string;
+      /** Part of the username or display name (case-insensitive). */
+      q?: string;
+      role?: string;
+      /** Member of this organisation, or scoped to it. */
+      organisationId?: number;
+      active?: boolean;
       limit: number;
       offset: number;
     },
   ): Promise<{ rows: UserRow[]; total: number }> {
     let query = db.selectFrom('users');
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]),
+      );
+    }
+    if (filter.role) {
+      const role = filter.role;
+      query = query.where((eb) =>
+        eb('id', 'in', eb.selectFrom('user_roles').select('user_id').where('role', '=', role)),
+      );
+    }
+    if (filter.organisationId !== undefined) {
+      const org = filter.organisationId;
+      query = query.where((eb) =>
+        eb.or([eb('organisation_id', '=', org), eb('scope_organisation_id', '=', org)]),
+      );
+    }
+    if (filter.active !== undefined) query = query.where('active', '=', filter.active);
     if (filter.organisationIds) {
       if (filter.organisationIds.length === 0) return { rows: [], total: 0 };
       query = query.where('organisation_id', 'in', filter.organisationIds);
@@ -119,6 +144,41 @@ export const userRepository = {
     await db
       .updateTable('users')
       .set({ password_hash: passwordHash, updated_at: at })
+      .where('id', '=', userId)
+      .execute();
+  },
+
+  /** Name, phone, organisation and data scope (any subset). */
+  async updateProfile(
+    db: Executor,
+    userId: number,
+    patch: {
+      displayName?: string;
+      phone?: string | null;
+      organisationId?: number | null;
+      scope?: {
+        scopeKind: 'all' | 'region' | 'department';
+        scopeDivisionCode: string | null;
+        scopeOrganisationId: number | null;
+      };
+    },
+    at: Date,
+  ): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(patch.organisationId !== undefined ? { organisation_id: patch.organisationId } : {}),
+        ...(patch.scope
+          ? {
+              scope_kind: patch.scope.scopeKind,
+              scope_division_code: patch.scope.scopeDivisionCode,
+              scope_organisation_id: patch.scope.scopeOrganisationId,
+            }
+          : {}),
+        updated_at: at,
+      })
       .where('id', '=', userId)
       .execute();
   },

@@ -1,5 +1,6 @@
 import type { RouteModule } from './route-types';
 import { adminRoutes } from './admin/admin.routes';
+import { adminAuditRoutes } from './admin/audit.routes';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
@@ -46,6 +47,7 @@ export const routeModules: RouteModule[] = [
   webhookRoutes,
   slaSettingsRoutes,
   adminRoutes,
+  adminAuditRoutes,
   hotlineRoutes,
   deviceRoutes,
   mobileRoutes,

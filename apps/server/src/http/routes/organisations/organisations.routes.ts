@@ -73,7 +73,9 @@ export const organisationRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Rename, phone, activate (admin) / 修改机构',
+        summary: 'Change name, code, level, parent, division, phone, active (admin) / 修改机构',
+        description:
+          'The tree rules of creation apply; the kind may change only while nothing refers to the organisation.',
         params: IdParams,
         body: UpdateOrganisationBody,
         response: { 200: Organisation, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },

@@ -2,10 +2,10 @@ import { createUser, getUser, listUsers, updateUser } from '@xiuhua/core';
 import {
   CreateUserBody,
   IdParams,
-  PageQuery,
   Paged,
   UpdateUserBody,
   User,
+  UsersQuery,
   errorResponses,
 } from '@xiuhua/contract';
 import { actorOf } from '../../auth/auth.plugin';
@@ -22,7 +22,9 @@ export const userRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: 'Users visible to me / 用户列表',
-        querystring: PageQuery,
+        description:
+          '`q` matches part of the username or display name; `organisationId` members of or scoped to that organisation.',
+        querystring: UsersQuery,
         response: { 200: Paged(User), ...errorResponses },
       },
     },
@@ -66,7 +68,8 @@ export const userRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Change roles, active flag or password (admin) / 修改用户',
+        summary:
+          'Change name, roles, organisation, scope, phone, active flag or password (admin) / 修改用户',
         params: IdParams,
         body: UpdateUserBody,
         response: { 200: User, ...errorResponses, 404: { $ref: 'ErrorResponse#' } },
