@@ -41,6 +41,37 @@ export async function addKeyArea(
   });
 }
 
+/** Changes a key area's name, outline and factor. */
+export async function updateKeyArea(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { name: string; geometry: unknown; factor: number },
+): Promise<void> {
+  requireAnyRole(actor, ['admin', 'commander']);
+  const problem = validateAreaGeometry(input.geometry)[0];
+  if (problem) throw invalidInput('geometry', problem.reason);
+  const geometry = input.geometry as AreaGeometry;
+  const now = ctx.clock.now();
+  await inTransaction(ctx, async (trx) => {
+    const updated = await keySupervisionRepository.updateArea(trx, id, {
+      name: input.name,
+      geometry,
+      bbox: bboxOf(geometry),
+      factor: input.factor,
+    });
+    if (updated === 0) throw notFound({ zh: '重点区域', en: 'Key area' }, String(id));
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'update',
+      entity: 'key_area',
+      entityId: id,
+      detail: { name: input.name, factor: input.factor },
+    });
+  });
+}
+
 /** Adds a key period (重点时段), e.g. a major event, with its factor. */
 export async function addKeyPeriod(
   ctx: AppContext,
@@ -62,6 +93,31 @@ export async function addKeyPeriod(
       detail: { ...input },
     });
     return id;
+  });
+}
+
+/** Changes a key period's name, times and factor. */
+export async function updateKeyPeriod(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { name: string; startsAt: Date; endsAt: Date; factor: number },
+): Promise<void> {
+  requireAnyRole(actor, ['admin', 'commander']);
+  if (input.endsAt.getTime() <= input.startsAt.getTime())
+    throw invalidInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'must be after startsAt' });
+  const now = ctx.clock.now();
+  await inTransaction(ctx, async (trx) => {
+    if ((await keySupervisionRepository.updatePeriod(trx, id, input)) === 0)
+      throw notFound({ zh: '重点时段', en: 'Key period' }, String(id));
+    await audit(trx, {
+      actor,
+      at: now,
+      action: 'update',
+      entity: 'key_period',
+      entityId: id,
+      detail: { ...input },
+    });
   });
 }
 

@@ -31,6 +31,33 @@ export const keySupervisionRepository = {
     return id;
   },
 
+  /** Replaces an area's name, outline and factor; 0 when there is no such area. */
+  async updateArea(
+    db: Executor,
+    id: number,
+    area: {
+      name: string;
+      geometry: StoredGeometry;
+      bbox: [number, number, number, number];
+      factor: number;
+    },
+  ): Promise<number> {
+    const result = await db
+      .updateTable('key_areas')
+      .set({
+        name: area.name,
+        geometry: JSON.stringify(area.geometry),
+        min_lng: area.bbox[0],
+        min_lat: area.bbox[1],
+        max_lng: area.bbox[2],
+        max_lat: area.bbox[3],
+        factor: area.factor,
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
   /** Active key areas whose bounding box holds the point (exact test by the caller). */
   async areasAround(db: Executor, lng: number, lat: number): Promise<KeyAreaRow[]> {
     return db
@@ -69,6 +96,25 @@ export const keySupervisionRepository = {
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
+  },
+
+  /** Replaces a period's name, times and factor; 0 when there is no such period. */
+  async updatePeriod(
+    db: Executor,
+    id: number,
+    period: { name: string; startsAt: Date; endsAt: Date; factor: number },
+  ): Promise<number> {
+    const result = await db
+      .updateTable('key_periods')
+      .set({
+        name: period.name,
+        starts_at: period.startsAt,
+        ends_at: period.endsAt,
+        factor: period.factor,
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   },
 
   async periodsAt(db: Executor, at: Date): Promise<KeyPeriodRow[]> {

@@ -147,6 +147,96 @@ describe('key supervision and differentiated limits', () => {
       await admin.request({ method: 'DELETE', url: `/api/key-periods/${p.id}` });
   });
 
+  it('changes a key area and a key period in place, audited', async () => {
+    const area = squarePolygon({ west: 121.0, south: 31.0, side: 0.002 });
+    const areaId = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/key-areas',
+        payload: { name: '旧区域', geometry: area, factor: 0.5 },
+      })
+    ).json<{ id: number }>().id;
+    const periodId = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/key-periods',
+        payload: {
+          name: '旧时段',
+          startsAt: local('2026-12-01T00:00:00'),
+          endsAt: local('2026-12-02T00:00:00'),
+          factor: 0.5,
+        },
+      })
+    ).json<{ id: number }>().id;
+    const moved = squarePolygon({ west: 121.1, south: 31.1, side: 0.004 });
+    const areaEdit = await w.as.commander.request({
+      method: 'PUT',
+      url: `/api/key-areas/${areaId}`,
+      payload: { name: '新区域', geometry: moved, factor: 0.25 },
+    });
+    expect(areaEdit.statusCode, areaEdit.body).toBe(200);
+    const periodBody = {
+      name: '新时段',
+      startsAt: local('2026-12-03T00:00:00'),
+      endsAt: local('2026-12-05T00:00:00'),
+      factor: 0.8,
+    };
+    const periodEdit = await admin.request({
+      method: 'PUT',
+      url: `/api/key-periods/${periodId}`,
+      payload: periodBody,
+    });
+    expect(periodEdit.statusCode, periodEdit.body).toBe(200);
+    const settings = (await admin.request({ method: 'GET', url: '/api/key-supervision' })).json<{
+      areas: { id: number; name: string; factor: number; geometry: unknown }[];
+      periods: { id: number; name: string; factor: number; startsAt: string; endsAt: string }[];
+    }>();
+    expect(settings.areas.find((a) => a.id === areaId)).toMatchObject({
+      name: '新区域',
+      factor: 0.25,
+      geometry: moved,
+    });
+    expect(settings.periods.find((p) => p.id === periodId)).toMatchObject({
+      name: '新时段',
+      factor: 0.8,
+      startsAt: periodBody.startsAt,
+      endsAt: periodBody.endsAt,
+    });
+    const audited = await t.ctx.db.kysely
+      .selectFrom('admin_audit')
+      .select(['entity', 'entity_id'])
+      .where('action', '=', 'update')
+      .where('entity', 'in', ['key_area', 'key_period'])
+      .execute();
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { entity: 'key_area', entity_id: String(areaId) },
+        { entity: 'key_period', entity_id: String(periodId) },
+      ]),
+    );
+
+    const backwards = await admin.request({
+      method: 'PUT',
+      url: `/api/key-periods/${periodId}`,
+      payload: { ...periodBody, endsAt: periodBody.startsAt },
+    });
+    expect(backwards.statusCode).toBe(400);
+    const missing = await admin.request({
+      method: 'PUT',
+      url: '/api/key-periods/999999',
+      payload: periodBody,
+    });
+    expect(missing.statusCode).toBe(404);
+    const denied = await w.as.operator.request({
+      method: 'PUT',
+      url: `/api/key-areas/${areaId}`,
+      payload: { name: '越权', geometry: moved, factor: 0.5 },
+    });
+    expect(denied.statusCode).toBe(403);
+    await admin.request({ method: 'DELETE', url: `/api/key-areas/${areaId}` });
+    await admin.request({ method: 'DELETE', url: `/api/key-periods/${periodId}` });
+  });
+
   it('gives rural streets a looser limit by their region class', async () => {
     const street = w.district.streets[0]?.code ?? '';
     expect(

@@ -7,6 +7,8 @@ import {
   listKeySupervision,
   setAreaClass,
   setLimitFactor,
+  updateKeyArea,
+  updateKeyPeriod,
 } from '@xiuhua/core';
 import {
   AreaClassBody,
@@ -80,6 +82,22 @@ export const keySupervisionRoutes: RouteModule = (app, ctx) => {
     async (request, reply) =>
       reply.status(201).send({ id: await addKeyArea(ctx, actorOf(request), request.body) }),
   );
+  api.put(
+    '/api/key-areas/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a key area (admin, commander) / 修改重点区域',
+        params: IdParams,
+        body: KeyAreaBody,
+        response: { 200: Ok, ...errorResponses, ...notFound },
+      },
+    },
+    async (request) => {
+      await updateKeyArea(ctx, actorOf(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
   api.delete(
     '/api/key-areas/:id',
     {
@@ -113,6 +131,26 @@ export const keySupervisionRoutes: RouteModule = (app, ctx) => {
           endsAt: new Date(request.body.endsAt),
         }),
       }),
+  );
+  api.put(
+    '/api/key-periods/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a key period (admin, commander) / 修改重点时段',
+        params: IdParams,
+        body: KeyPeriodBody,
+        response: { 200: Ok, ...errorResponses, ...notFound },
+      },
+    },
+    async (request) => {
+      await updateKeyPeriod(ctx, actorOf(request), request.params.id, {
+        ...request.body,
+        startsAt: new Date(request.body.startsAt),
+        endsAt: new Date(request.body.endsAt),
+      });
+      return { ok: true as const };
+    },
   );
   api.delete(
     '/api/key-periods/:id',
