@@ -10,6 +10,8 @@ export * from './demo/index';
 export * from './text';
 export * from './case-workflow/index';
 export * from './sla/index';
+export * from './indicator-facts/index';
 export * from './media/image-type';
 export * from './open311/index';
 export * from './hotline/hotline';
+export * from './evaluation/index';

@@ -124,6 +124,7 @@ async function finish(
     await caseTimerRepository.update(db, row.id, {
       status,
       finished_at: now,
+      deadline_at: row.due_at,
       overdue,
       ...timerColumns(pauseTimer(calendar, timer, now)),
     });

@@ -20,6 +20,7 @@ import { applyClockEffect, timerCalendar } from './case-timers';
 import { appendCaseAction } from './case-log';
 import { idempotent, type IdempotentResult } from './idempotency';
 import { newTrackingCode } from './tracking-code';
+import { refreshCaseFacts } from '../evaluation/case-facts';
 
 export type CreateCaseInput = {
   source: CaseSource;
@@ -179,6 +180,7 @@ export async function createCase(
           postponeMinutes: 0,
         });
         if (options.within) await options.within(trx, row);
+        await refreshCaseFacts(trx, id);
         return row;
       },
     ),

@@ -21,6 +21,7 @@ import { applyClockEffect, disposalWasOverdue, timerCalendar } from './case-time
 import { appendCaseAction } from './case-log';
 import { assessKeySupervision } from '../key-supervision/key-supervision';
 import { toCasePatch, toWorkflowCase } from './case-mapper';
+import { refreshCaseFacts } from '../evaluation/case-facts';
 
 const CASE = { zh: '案件', en: 'Case' };
 
@@ -246,6 +247,8 @@ export async function performCaseAction(
       });
     }
     if (options.within) await options.within(trx, updated);
+    await refreshCaseFacts(trx, row.id);
+    if (parent) await refreshCaseFacts(trx, parent.id);
     return updated;
   });
 }

@@ -27,6 +27,7 @@ import { inTransaction, type AppContext } from '../context';
 import { gridIndex } from '../grids/grid-locator.cache';
 import { geocodeAddress } from '../intake/geocode';
 import { HOTLINE_EVENT } from './hotline-feedback';
+import { refreshCaseFacts } from '../evaluation/case-facts';
 
 export type HotlineOrderInput = {
   channel: '12345' | '12319';
@@ -334,9 +335,11 @@ export async function recordReturnVisit(
     created_at: now,
   });
   if (!reopen) {
-    const visit = await inTransaction(ctx, (trx) =>
-      hotlineRepository.insertVisit(trx, visitRow(false)),
-    );
+    const visit = await inTransaction(ctx, async (trx) => {
+      const written = await hotlineRepository.insertVisit(trx, visitRow(false));
+      await refreshCaseFacts(trx, root.id);
+      return written;
+    });
     return { visit, caseRow: root };
   }
   let visit: HotlineReturnVisitRow | undefined;

@@ -129,6 +129,15 @@ export const hotlineRepository = {
       .executeTakeFirstOrThrow();
   },
 
+  async visitsForCase(db: Executor, caseId: number): Promise<HotlineReturnVisitRow[]> {
+    return db
+      .selectFrom('hotline_return_visits')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .execute();
+  },
+
   async visits(db: Executor, orderId: number): Promise<HotlineReturnVisitRow[]> {
     return db
       .selectFrom('hotline_return_visits')

@@ -85,6 +85,8 @@ export type CaseTimersTable = {
   red_at: Timestamp | null;
   finished_at: Timestamp | null;
   overdue: boolean | null;
+  /** The deadline a finished step had when it ended (due_at is cleared then). */
+  deadline_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type OutboxEventsTable = {
@@ -292,4 +294,24 @@ export type PatrolPointsTable = {
   lat: number;
   accuracy_m: number | null;
   grid_code: string | null;
+};
+
+export type EvaluationFactsTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  at: Timestamp;
+  finished_at: Timestamp | null;
+  on_time: boolean | null;
+  actor_user_id: number | null;
+  position: string | null;
+  department_id: number | null;
+  held: ColumnType<boolean, boolean | undefined, boolean>;
+  value: ColumnType<number, number | undefined, number>;
+  source: string;
+  class_id: number | null;
+  grid_code: string | null;
+  community_code: string | null;
+  street_code: string | null;
+  district_code: string | null;
 };

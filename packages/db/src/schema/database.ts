@@ -12,6 +12,7 @@ import type {
   DeviceAlarmsTable,
   HotlineOrdersTable,
   HotlineReturnVisitsTable,
+  EvaluationFactsTable,
   IdempotencyKeysTable,
   KeyAreasTable,
   KeyPeriodsTable,
@@ -288,6 +289,7 @@ export type Database = {
   case_ratings: CaseRatingsTable;
   hotline_orders: HotlineOrdersTable;
   hotline_return_visits: HotlineReturnVisitsTable;
+  evaluation_facts: EvaluationFactsTable;
   device_alarms: DeviceAlarmsTable;
   patrol_shifts: PatrolShiftsTable;
   patrol_points: PatrolPointsTable;
