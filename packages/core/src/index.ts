@@ -7,6 +7,8 @@ export * from './auth/api-token.commands';
 export * from './users/user.commands';
 export * from './organisations/organisation.commands';
 export * from './audit/admin-audit.queries';
+export * from './evaluation/case-facts';
+export * from './evaluation/rebuild-facts';
 export type { UserRow, OrganisationRow, ApiTokenRow, DivisionRow, AuditRow } from '@xiuhua/db';
 export * from './calendars/calendar.queries';
 export * from './calendars/calendar.commands';

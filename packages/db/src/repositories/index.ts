@@ -26,3 +26,4 @@ export * from './hotline.repository';
 export * from './device-alarm.repository';
 export * from './patrol.repository';
 export * from './map.repository';
+export * from './evaluation-fact.repository';
