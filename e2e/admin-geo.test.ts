@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserWorld, type BrowserWorld } from './browser';
 
 const SHOTS = 'test-results/console';
+/** WebGL and MapLibre's 300 kB chunk start slowly on a busy 2-core machine. */
+const MAP_READY_MS = 30_000;
 const square = { west: 121.61, south: 31.41, side: 0.01 };
 
 /**
@@ -97,7 +99,9 @@ describe('console administration: grids and components', () => {
       )
       .toBeGreaterThanOrEqual(2);
     await expect
-      .poll(() => page.getByTestId('grid-import-map').getAttribute('data-ready'))
+      .poll(() => page.getByTestId('grid-import-map').getAttribute('data-ready'), {
+        timeout: MAP_READY_MS,
+      })
       .toBe('true');
     await page.getByRole('alert').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/admin-grids-rejected.png`, fullPage: true });

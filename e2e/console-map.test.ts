@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserWorld, type BrowserWorld } from './browser';
 
 const SHOTS = 'test-results/console';
+/** WebGL and MapLibre's 300 kB chunk start slowly on a busy 2-core machine. */
+const MAP_READY_MS = 30_000;
 type CaseOut = { id: number; caseNumber: string };
 
 /**
@@ -71,7 +73,9 @@ describe('console map in Chromium', () => {
   async function openMap(z: number) {
     const { lng, lat } = w.point;
     await page.goto(`${base}/#/map?lng=${lng}&lat=${lat}&z=${z}&day=${day()}`);
-    await expect.poll(() => map().getAttribute('data-ready')).toBe('true');
+    await expect
+      .poll(() => map().getAttribute('data-ready'), { timeout: MAP_READY_MS })
+      .toBe('true');
   }
 
   it('shows a cluster with its count when zoomed out, and no grids', async () => {
@@ -105,7 +109,11 @@ describe('console map in Chromium', () => {
     await expect.poll(() => page.url()).toMatch(/#\/cases\/\d+$/);
     await page.getByTestId('case-state').waitFor();
     // The case page has its own small map with the grid outline, and a way back to the big one.
-    await expect.poll(() => page.getByTestId('case-map').getAttribute('data-ready')).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('case-map').getAttribute('data-ready'), {
+        timeout: MAP_READY_MS,
+      })
+      .toBe('true');
     await page.getByTestId('case-open-map').click();
     await expect.poll(() => page.url()).toContain('#/map?lng=');
     await expect.poll(() => mapNumber('cases')).toBe(2);

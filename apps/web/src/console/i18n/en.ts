@@ -1,6 +1,3 @@
-import * as access from '../admin/access/messages';
-import * as geo from '../admin/geo/messages';
-import * as rules from '../admin/rules/messages';
 import type { Shape } from './shape';
 import type zh from './zh-CN';
 
@@ -205,8 +202,5 @@ const en: Shape<typeof zh> = {
       removed: 'Removed',
     },
   },
-  access: access.en,
-  rules: rules.en,
-  geo: geo.en,
 };
 export default en;

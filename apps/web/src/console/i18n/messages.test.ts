@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import en from './en';
-import zh from './zh-CN';
+import { ADMIN_MESSAGES } from '../admin/messages';
+import enBase from './en';
+import zhBase from './zh-CN';
+
+// The administration messages load with the administration pages; they are checked here too.
+const zh = { ...zhBase, ...ADMIN_MESSAGES['zh-CN'] };
+const en = { ...enBase, ...ADMIN_MESSAGES.en };
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

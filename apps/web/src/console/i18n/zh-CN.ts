@@ -1,7 +1,3 @@
-import * as access from '../admin/access/messages';
-import * as geo from '../admin/geo/messages';
-import * as rules from '../admin/rules/messages';
-
 /** 简体中文（默认）. Every key here must exist in en.ts, and the other way round (tested). */
 export default {
   app: {
@@ -203,7 +199,4 @@ export default {
       removed: '移除',
     },
   },
-  access: access.zh,
-  rules: rules.zh,
-  geo: geo.zh,
 } as const;
