@@ -1,6 +1,7 @@
 export * from './common.schema';
 export * from './access.schema';
 export * from './audit.schema';
+export * from './evaluation.schema';
 export * from './calendar.schema';
 export * from './geo.schema';
 export * from './catalogue.schema';

@@ -9,6 +9,8 @@ export * from './organisations/organisation.commands';
 export * from './audit/admin-audit.queries';
 export * from './evaluation/case-facts';
 export * from './evaluation/rebuild-facts';
+export * from './evaluation/evaluation.queries';
+export * from './evaluation/evaluation-scheme.commands';
 export type { UserRow, OrganisationRow, ApiTokenRow, DivisionRow, AuditRow } from '@xiuhua/db';
 export * from './calendars/calendar.queries';
 export * from './calendars/calendar.commands';

@@ -148,7 +148,7 @@ export const evaluationFactRepository = {
   async facts(
     db: Executor,
     grouping: FactGrouping,
-    key: string,
+    keys: readonly string[],
     kind: string,
     window: FactWindow,
     filter: FactFilter & {
@@ -166,8 +166,7 @@ export const evaluationFactRepository = {
     const end = window.to.getTime() < window.asOf.getTime() ? window.to : window.asOf;
     let q = windowed(db.selectFrom('evaluation_facts'), grouping, window, filter)
       .where('kind', '=', kind)
-      .where(sql<string>`${sql.ref(column)}::text`, '=', key);
-    if (filter.position) q = q.where('position', '=', filter.position);
+      .where(sql<string>`${sql.ref(column)}::text`, 'in', keys.length ? [...keys] : ['']);
     if (filter.onTime !== undefined)
       q = filter.onTime
         ? q.where('on_time', '=', true)
@@ -214,6 +213,40 @@ export const evaluationFactRepository = {
       })),
       total: Number(total?.n ?? 0),
     };
+  },
+
+  async caseNumbers(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('cases')
+      .select(['id', 'case_number'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.case_number]));
+  },
+
+  /** The stored evaluation scheme, if a city set one. */
+  async scheme(db: Executor): Promise<Record<string, unknown> | null> {
+    const row = await db
+      .selectFrom('evaluation_schemes')
+      .select('scheme')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return row?.scheme ?? null;
+  },
+
+  async saveScheme(
+    db: Executor,
+    scheme: Record<string, unknown>,
+    at: Date,
+    userId: number | null,
+  ): Promise<void> {
+    const values = { scheme: JSON.stringify(scheme), updated_at: at, updated_by: userId };
+    await db
+      .insertInto('evaluation_schemes')
+      .values({ id: 1, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
   },
 
   /** Case ids in id order, for rebuilding every case's facts in batches. */

@@ -315,3 +315,10 @@ export type EvaluationFactsTable = {
   street_code: string | null;
   district_code: string | null;
 };
+
+export type EvaluationSchemesTable = {
+  id: number;
+  scheme: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+};

@@ -13,6 +13,7 @@ import type {
   HotlineOrdersTable,
   HotlineReturnVisitsTable,
   EvaluationFactsTable,
+  EvaluationSchemesTable,
   IdempotencyKeysTable,
   KeyAreasTable,
   KeyPeriodsTable,
@@ -290,6 +291,7 @@ export type Database = {
   hotline_orders: HotlineOrdersTable;
   hotline_return_visits: HotlineReturnVisitsTable;
   evaluation_facts: EvaluationFactsTable;
+  evaluation_schemes: EvaluationSchemesTable;
   device_alarms: DeviceAlarmsTable;
   patrol_shifts: PatrolShiftsTable;
   patrol_points: PatrolPointsTable;

@@ -6,3 +6,4 @@ export * from './scheme';
 export * from './validate-scheme';
 export * from './formulas';
 export * from './ranking';
+export * from './periods';

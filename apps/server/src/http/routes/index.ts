@@ -1,6 +1,7 @@
 import type { RouteModule } from './route-types';
 import { adminRoutes } from './admin/admin.routes';
 import { adminAuditRoutes } from './admin/audit.routes';
+import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
@@ -48,6 +49,7 @@ export const routeModules: RouteModule[] = [
   slaSettingsRoutes,
   adminRoutes,
   adminAuditRoutes,
+  evaluationRoutes,
   hotlineRoutes,
   deviceRoutes,
   mobileRoutes,

@@ -1,0 +1,285 @@
+import {
+  divisionRepository,
+  evaluationFactRepository,
+  organisationRepository,
+  userRepository,
+  type FactGrouping,
+  type FactSums,
+  type FactWindow,
+  type OrganisationRow,
+} from '@xiuhua/db';
+import {
+  DEFAULT_SCHEME,
+  EVALUATION_OBJECT_KINDS,
+  forbidden,
+  invalidInput,
+  isIndicatorName,
+  parsePeriod,
+  regionFilter,
+  requireAnyRole,
+  scoreAndRank,
+  type Actor,
+  type Counts,
+  type EvaluationObjectType,
+  type EvaluationPeriod,
+  type EvaluationScheme,
+  type Ranked,
+  type Role,
+  type ScoreResult,
+} from '@xiuhua/domain';
+import type { AppContext } from '../context';
+import { countsFromFacts } from './fact-counts';
+import { indicatorSource } from './indicator-sources';
+
+/** Who reads evaluations; departments read only their own (and their units'). */
+const READERS: readonly Role[] = [
+  'commander',
+  'leader',
+  'admin',
+  'shift_leader',
+  'dispatcher',
+  'operator',
+  'department_handler',
+];
+
+export type EvaluationQuery = {
+  objectType: EvaluationObjectType;
+  period: string;
+  from?: string;
+  to?: string;
+  /** Only objects within this division (a street's communities, …). */
+  region?: string;
+};
+
+export type EvaluationRow = Ranked<{ id: string; result: ScoreResult }> & {
+  name: string;
+  counts: Counts;
+};
+
+export type Evaluation = {
+  objectType: EvaluationObjectType;
+  period: EvaluationPeriod;
+  asOf: Date;
+  rows: EvaluationRow[];
+};
+
+type ObjectList = { id: string; name: string; members: string[] }[];
+
+const GROUPING: Record<EvaluationObjectType, FactGrouping> = {
+  district: 'district',
+  street: 'street',
+  community: 'community',
+  grid: 'grid',
+  department_first: 'department',
+  department_second: 'department',
+  supervisor: 'actor',
+  operator: 'actor',
+  shift_leader: 'actor',
+  dispatcher: 'actor',
+};
+
+/** The scheme in force: the city's stored one, or the built-in default. */
+export async function evaluationScheme(ctx: AppContext): Promise<EvaluationScheme> {
+  const stored = await evaluationFactRepository.scheme(ctx.db.kysely);
+  return stored ? (stored as unknown as EvaluationScheme) : DEFAULT_SCHEME;
+}
+
+function regionPrefix(actor: Actor, region: string | undefined): string | undefined {
+  const own = regionFilter(actor);
+  if (region && own && !region.startsWith(own) && !own.startsWith(region))
+    throw forbidden({ zh: '无权查看该区域的评价', en: 'outside your region' });
+  if (!region) return own;
+  if (!own) return region;
+  return region.length >= own.length ? region : own;
+}
+
+/** The departments a department user may see: their own organisation and its units. */
+async function visibleDepartments(ctx: AppContext, actor: Actor): Promise<Set<number> | null> {
+  if (actor.scope.kind !== 'department') return null;
+  return new Set(
+    await organisationRepository.withChildren(ctx.db.kysely, actor.scope.organisationId),
+  );
+}
+
+/** The objects of a type, each with the fact keys it sums (a first-level department and its units). */
+async function objectsOf(
+  ctx: AppContext,
+  actor: Actor,
+  objectType: EvaluationObjectType,
+  prefix: string | undefined,
+  keys: readonly string[],
+): Promise<ObjectList> {
+  const db = ctx.db.kysely;
+  const kind = EVALUATION_OBJECT_KINDS[objectType];
+  if (kind === 'region') {
+    if (objectType === 'grid')
+      return [...new Set(keys)]
+        .filter((k) => !prefix || k.startsWith(prefix))
+        .sort()
+        .map((code) => ({ id: code, name: code, members: [code] }));
+    const level = objectType as 'district' | 'street' | 'community';
+    const rows = await divisionRepository.list(db, { level, ...(prefix ? { prefix } : {}) });
+    return rows.map((d) => ({ id: d.code, name: d.name, members: [d.code] }));
+  }
+  if (kind === 'department') {
+    const visible = await visibleDepartments(ctx, actor);
+    const all = (await organisationRepository.list(db, { kind: 'department' })).filter(
+      (o) => o.active,
+    );
+    const childrenOf = (o: OrganisationRow) =>
+      all.filter((c) => c.parent_id === o.id).map((c) => String(c.id));
+    const level = objectType === 'department_first' ? 'first' : 'second';
+    return all
+      .filter((o) => o.level === level && (!visible || visible.has(o.id)))
+      .map((o) => ({
+        id: String(o.id),
+        name: o.name,
+        members: level === 'first' ? [String(o.id), ...childrenOf(o)] : [String(o.id)],
+      }));
+  }
+  const { rows } = await userRepository.list(db, {
+    role: objectType,
+    ...(prefix ? { regionPrefix: prefix } : {}),
+    limit: 10_000,
+    offset: 0,
+  });
+  return rows.map((u) => ({ id: String(u.id), name: u.display_name, members: [String(u.id)] }));
+}
+
+function windowOf(ctx: AppContext, query: EvaluationQuery) {
+  const period = parsePeriod(query);
+  const window: FactWindow = { from: period.from, to: period.to, asOf: ctx.clock.now() };
+  return { period, window };
+}
+
+function authorize(actor: Actor, objectType: EvaluationObjectType) {
+  requireAnyRole(actor, READERS);
+  if (actor.scope.kind === 'department' && EVALUATION_OBJECT_KINDS[objectType] !== 'department')
+    throw forbidden({
+      zh: '部门只能查看部门评价',
+      en: 'departments see department evaluations only',
+    });
+}
+
+/**
+ * Scores and ranks every object of a type for a period with the scheme in force. Numbers come
+ * from the indicator facts (kept current with each case change), summed in the database.
+ */
+export async function evaluate(
+  ctx: AppContext,
+  actor: Actor,
+  query: EvaluationQuery,
+): Promise<Evaluation> {
+  authorize(actor, query.objectType);
+  const { period, window } = windowOf(ctx, query);
+  const grouping = GROUPING[query.objectType];
+  const prefix = regionPrefix(actor, query.region);
+  const kind = EVALUATION_OBJECT_KINDS[query.objectType];
+  const sums = await evaluationFactRepository.sums(ctx.db.kysely, grouping, window, {
+    ...(kind === 'position' ? { position: query.objectType } : {}),
+    ...(prefix ? { regionPrefix: prefix } : {}),
+  });
+  const byKey = new Map<string, FactSums[]>();
+  for (const s of sums) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
+  const objects = await objectsOf(ctx, actor, query.objectType, prefix, [...byKey.keys()]);
+  const forDepartment = kind === 'department';
+  const evaluated = objects.map((o) => ({
+    ...o,
+    counts: countsFromFacts(mergeSums(o.members.flatMap((m) => byKey.get(m) ?? [])), forDepartment),
+  }));
+  const scheme = await evaluationScheme(ctx);
+  const ranked = scoreAndRank({
+    objectType: query.objectType,
+    scheme,
+    objects: evaluated.map((o) => ({ id: o.id, counts: o.counts })),
+  });
+  const info = new Map(evaluated.map((o) => [o.id, o]));
+  return {
+    objectType: query.objectType,
+    period,
+    asOf: window.asOf,
+    rows: ranked.map((r) => ({
+      ...r,
+      name: info.get(r.id)?.name ?? r.id,
+      counts: info.get(r.id)?.counts ?? countsFromFacts([], forDepartment),
+    })),
+  };
+}
+
+/** Adds the sums of several keys (a first-level department and its units) kind by kind. */
+function mergeSums(rows: readonly FactSums[]): FactSums[] {
+  const merged = new Map<string, FactSums>();
+  for (const r of rows) {
+    const m = merged.get(r.kind);
+    if (!m) merged.set(r.kind, { ...r });
+    else
+      merged.set(r.kind, {
+        ...m,
+        n: m.n + r.n,
+        value: m.value + r.value,
+        cases: m.cases + r.cases,
+        onTime: m.onTime + r.onTime,
+        finished: m.finished + r.finished,
+        held: m.held + r.held,
+        heldFinished: m.heldFinished + r.heldFinished,
+        heldOnTime: m.heldOnTime + r.heldOnTime,
+      });
+  }
+  return [...merged.values()];
+}
+
+export type DrillQuery = EvaluationQuery & {
+  id: string;
+  indicator: string;
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * The facts behind one number of an evaluation: one row per counted fact (so the list is as long
+ * as the number), each naming its case.
+ */
+export async function drillDown(ctx: AppContext, actor: Actor, query: DrillQuery) {
+  authorize(actor, query.objectType);
+  if (!isIndicatorName(query.indicator))
+    throw invalidInput('indicator', { zh: '未知的指标', en: 'unknown indicator' });
+  const { period, window } = windowOf(ctx, query);
+  const kind = EVALUATION_OBJECT_KINDS[query.objectType];
+  const prefix = regionPrefix(actor, query.region);
+  const objects = await objectsOf(ctx, actor, query.objectType, prefix, [query.id]);
+  const object = objects.find((o) => o.id === query.id);
+  if (!object)
+    throw invalidInput('id', { zh: '不在可查看的评价对象中', en: 'not an object you may see' });
+  const source = indicatorSource(query.indicator, kind === 'department');
+  const measure = source.measure;
+  const filter = {
+    ...(kind === 'position' ? { position: query.objectType } : {}),
+    ...(prefix ? { regionPrefix: prefix } : {}),
+    ...(measure === 'onTime' ? { onTime: true } : {}),
+    ...(measure === 'finished' ? { finished: true } : {}),
+    ...(measure === 'open' ? { finished: false } : {}),
+    ...(measure === 'held' ? { held: true } : {}),
+    ...(measure === 'heldFinished' ? { held: true, finished: true } : {}),
+    ...(measure === 'heldOnTime' ? { held: true, onTime: true } : {}),
+    ...(measure === 'cases' ? { distinct: true } : {}),
+  };
+  const result = await evaluationFactRepository.facts(
+    ctx.db.kysely,
+    GROUPING[query.objectType],
+    object.members,
+    source.kind,
+    window,
+    filter,
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  );
+  const numbers = await evaluationFactRepository.caseNumbers(
+    ctx.db.kysely,
+    result.rows.map((r) => r.caseId),
+  );
+  return {
+    period,
+    indicator: query.indicator,
+    total: result.total,
+    items: result.rows.map((r) => ({ ...r, caseNumber: numbers.get(r.caseId) ?? '' })),
+  };
+}
