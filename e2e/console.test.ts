@@ -97,6 +97,12 @@ describe('command-centre console in Chromium', () => {
       await page.getByTestId('class-select').click();
       await page.keyboard.type('测试暴露');
       await page.locator('.el-select-dropdown__item', { hasText: '测试暴露垃圾' }).first().click();
+      // The choice shows in the field before the form is sent.
+      await page
+        .locator('[data-testid="class-select"] .el-select__selected-item', {
+          hasText: '测试暴露垃圾',
+        })
+        .waitFor();
     });
     expect((await stateOf(c.id)).state).toBe('PENDING_DISPATCH');
 
