@@ -7,3 +7,4 @@ export * from './case-world';
 export * from './photos';
 export * from './open311-xml';
 export * from './webhook-receiver';
+export * from './xlsx-reader';

@@ -11,6 +11,7 @@ import {
 import {
   DEFAULT_SCHEME,
   EVALUATION_OBJECT_KINDS,
+  EVALUATION_OBJECT_TYPES,
   forbidden,
   invalidInput,
   isIndicatorName,
@@ -282,4 +283,22 @@ export async function drillDown(ctx: AppContext, actor: Actor, query: DrillQuery
     total: result.total,
     items: result.rows.map((r) => ({ ...r, caseNumber: numbers.get(r.caseId) ?? '' })),
   };
+}
+
+/**
+ * The monthly (or any period's) evaluation report: every object type the user may read, each
+ * evaluated as by `evaluate` — one sheet each in the Excel report.
+ */
+export async function evaluationReport(
+  ctx: AppContext,
+  actor: Actor,
+  query: Omit<EvaluationQuery, 'objectType'>,
+): Promise<Evaluation[]> {
+  const types = EVALUATION_OBJECT_TYPES.filter(
+    (t) => actor.scope.kind !== 'department' || EVALUATION_OBJECT_KINDS[t] === 'department',
+  );
+  const reports: Evaluation[] = [];
+  for (const objectType of types)
+    reports.push(await evaluate(ctx, actor, { ...query, objectType }));
+  return reports;
 }

@@ -1,5 +1,6 @@
 import type { Evaluation, EvaluationRow } from '@xiuhua/core';
-import type { EvaluationPeriod, TermResult } from '@xiuhua/domain';
+import { EVALUATION_OBJECT_LABELS, type EvaluationPeriod, type TermResult } from '@xiuhua/domain';
+import type { XlsxSheet } from './xlsx';
 
 export const presentPeriod = (p: EvaluationPeriod) => ({
   kind: p.kind,
@@ -61,3 +62,40 @@ export const presentEvaluation = (e: Evaluation) => ({
   asOf: e.asOf.toISOString(),
   rows: e.rows.map(presentRow),
 });
+
+const num = (n: number | null | undefined, digits = 2) =>
+  n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** One sheet per object type: rank, object, score, grade, then each term's rate and points. */
+export function evaluationSheets(reports: readonly Evaluation[]): XlsxSheet[] {
+  return reports.map((e) => {
+    const terms = e.rows[0]?.result.terms ?? [];
+    return {
+      name: `${EVALUATION_OBJECT_LABELS[e.objectType].zh} ${e.period.label}`,
+      header: [
+        '排名 rank',
+        '对象 object',
+        '编码 id',
+        '得分 score',
+        '等级 grade',
+        '未排名原因 unranked',
+        ...terms.flatMap((t) => [
+          `${t.label.zh} ${t.label.en}`,
+          `${t.label.zh}得分 points (${t.weight})`,
+        ]),
+      ],
+      rows: e.rows.map((r) => [
+        r.rank,
+        r.name,
+        r.id,
+        r.result.score,
+        r.result.grade?.grade ?? null,
+        r.unranked ? r.unranked.reason.zh : null,
+        ...r.result.terms.flatMap((t) => [
+          t.kind === 'rate' ? num(t.rate.rate, 4) : t.countScore.count,
+          num(t.points),
+        ]),
+      ]),
+    };
+  });
+}

@@ -34,25 +34,43 @@ function cell(value: XlsxCell, ref: string, style: number): string {
   return `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${escape(text)}</t></is></c>`;
 }
 
-/**
- * A minimal Office Open XML workbook (one sheet, inline strings, a bold frozen header row):
- * no template, no formulas, so cell text can never run as a formula. Dates are written in
- * China Standard Time.
- */
-export function toXlsx(
-  sheetName: string,
-  header: readonly string[],
-  rows: readonly (readonly XlsxCell[])[],
-): Uint8Array {
-  const lines = [header, ...rows].map(
+export type XlsxSheet = {
+  name: string;
+  header: readonly string[];
+  rows: readonly (readonly XlsxCell[])[];
+};
+
+function sheetXml(sheet: XlsxSheet): string {
+  const lines = [sheet.header, ...sheet.rows].map(
     (row, r) =>
       `<row r="${r + 1}">${row.map((v, c) => cell(v, `${columnName(c)}${r + 1}`, r === 0 ? 1 : 0)).join('')}</row>`,
   );
-  const sheet =
+  return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-    `<sheetData>${lines.join('')}</sheetData></worksheet>`;
+    `<sheetData>${lines.join('')}</sheetData></worksheet>`
+  );
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetNames(sheets: readonly XlsxSheet[]): string[] {
+  const used = new Set<string>();
+  return sheets.map((s, i) => {
+    let name = s.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || `Sheet${i + 1}`;
+    while (used.has(name)) name = `${name.slice(0, 28)}(${i + 1})`;
+    used.add(name);
+    return name;
+  });
+}
+
+/**
+ * A minimal Office Open XML workbook (inline strings, a bold frozen header row per sheet): no
+ * template, no formulas, so cell text can never run as a formula. Dates are written in China
+ * Standard Time.
+ */
+export function toWorkbook(sheets: readonly XlsxSheet[]): Uint8Array {
+  const names = sheetNames(sheets);
   const files: Record<string, string> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -60,7 +78,12 @@ export function toXlsx(
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '</Types>',
     '_rels/.rels':
@@ -71,12 +94,17 @@ export function toXlsx(
     'xl/workbook.xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      `<sheets><sheet name="${escape(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<sheets>${names.map((n, i) => `<sheet name="${escape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
       '</Relationships>',
     'xl/styles.xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -87,7 +115,18 @@ export function toXlsx(
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
       '</styleSheet>',
-    'xl/worksheets/sheet1.xml': sheet,
   };
+  sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet);
+  });
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+}
+
+/** One sheet as a workbook. */
+export function toXlsx(
+  sheetName: string,
+  header: readonly string[],
+  rows: readonly (readonly XlsxCell[])[],
+): Uint8Array {
+  return toWorkbook([{ name: sheetName, header, rows }]);
 }

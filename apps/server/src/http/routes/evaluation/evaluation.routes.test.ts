@@ -1,6 +1,7 @@
 import {
   act,
   buildCaseWorld,
+  readXlsx,
   createTestApp,
   uploadPhoto,
   type CaseWorld,
@@ -217,6 +218,50 @@ describe('evaluation of a scripted month', () => {
       url: `/api/evaluation/drill?objectType=department_first&period=2026-11&id=${d1.id}&indicator=overdue_open`,
     });
     expect(open.json<{ items: { caseNumber: string }[] }>().items).toHaveLength(1);
+  });
+
+  it('writes the report workbook with one sheet per object type and the API’s numbers', async () => {
+    const res = await admin.request({
+      method: 'GET',
+      url: '/api/evaluation/report.xlsx?period=2026-11',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('evaluation-2026-11.xlsx');
+    const sheets = readXlsx(new Uint8Array(res.rawPayload));
+    expect(sheets.map((s) => s.name)).toEqual([
+      '区 2026-11',
+      '街道 2026-11',
+      '社区 2026-11',
+      '网格 2026-11',
+      '一级专业部门 2026-11',
+      '二级专业部门 2026-11',
+      '监督员 2026-11',
+      '受理员 2026-11',
+      '值班长 2026-11',
+      '派遣员 2026-11',
+    ]);
+    for (const [index, objectType] of [
+      [1, 'street'],
+      [4, 'department_first'],
+    ] as const) {
+      const api = await asAdmin(`objectType=${objectType}&period=2026-11`);
+      const sheet = sheets[index];
+      if (!sheet) throw new Error(`no sheet ${index}`);
+      expect(sheet.rows[0]?.slice(0, 5)).toEqual([
+        '排名 rank',
+        '对象 object',
+        '编码 id',
+        '得分 score',
+        '等级 grade',
+      ]);
+      expect(sheet.rows.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual(
+        api.rows.map((r) => [r.rank, r.id, r.score, r.grade?.grade ?? null]),
+      );
+      // Each term's points as in the API (2 decimals).
+      const first = api.rows[0];
+      const points = sheet.rows[1]?.filter((_, i) => i >= 6 && (i - 6) % 2 === 1);
+      expect(points).toEqual(first?.terms.map((t) => Math.round(t.points * 100) / 100));
+    }
   });
 
   it('gives the same numbers after the facts are rebuilt from the log', async () => {

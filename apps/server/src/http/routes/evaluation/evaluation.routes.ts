@@ -1,6 +1,7 @@
 import {
   drillDown,
   evaluate,
+  evaluationReport,
   evaluationScheme,
   rebuildEvaluationFacts,
   saveEvaluationScheme,
@@ -16,7 +17,12 @@ import {
 import { requireAnyRole, type EvaluationScheme } from '@xiuhua/domain';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../auth/auth.plugin';
-import { presentEvaluation, presentPeriod } from '../../presenters/evaluation.presenter';
+import {
+  evaluationSheets,
+  presentEvaluation,
+  presentPeriod,
+} from '../../presenters/evaluation.presenter';
+import { toWorkbook } from '../../presenters/xlsx';
 import { withTypes, type RouteModule } from '../route-types';
 
 /** 综合评价: scores, grades and rankings per period, the cases behind each number, the scheme. */
@@ -37,6 +43,25 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => presentEvaluation(await evaluate(ctx, actorOf(request), request.query)),
+  );
+
+  api.get(
+    '/api/evaluation/report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The evaluation report as Excel, one sheet per object type / 评价报表',
+        querystring: Type.Omit(EvaluationQuery, ['objectType']),
+      },
+    },
+    async (request, reply) => {
+      const reports = await evaluationReport(ctx, actorOf(request), request.query);
+      const name = `evaluation-${reports[0]?.period.label ?? request.query.period}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name.replace(/[^\w.~-]/g, '_')}"`)
+        .send(Buffer.from(toWorkbook(evaluationSheets(reports))));
+    },
   );
 
   api.get(
