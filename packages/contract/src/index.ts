@@ -2,6 +2,8 @@ export * from './common.schema';
 export * from './access.schema';
 export * from './audit.schema';
 export * from './evaluation.schema';
+export * from './evaluation-publication.schema';
+export * from './screen.schema';
 export * from './calendar.schema';
 export * from './geo.schema';
 export * from './catalogue.schema';

@@ -11,6 +11,8 @@ export * from './evaluation/case-facts';
 export * from './evaluation/rebuild-facts';
 export * from './evaluation/evaluation.queries';
 export * from './evaluation/evaluation-scheme.commands';
+export * from './evaluation/evaluation-publication.commands';
+export * from './screen/screen.queries';
 export type { UserRow, OrganisationRow, ApiTokenRow, DivisionRow, AuditRow } from '@xiuhua/db';
 export * from './calendars/calendar.queries';
 export * from './calendars/calendar.commands';

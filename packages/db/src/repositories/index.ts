@@ -27,3 +27,5 @@ export * from './device-alarm.repository';
 export * from './patrol.repository';
 export * from './map.repository';
 export * from './evaluation-fact.repository';
+export * from './evaluation-publication.repository';
+export * from './screen.repository';

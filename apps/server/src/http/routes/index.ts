@@ -2,6 +2,8 @@ import type { RouteModule } from './route-types';
 import { adminRoutes } from './admin/admin.routes';
 import { adminAuditRoutes } from './admin/audit.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
+import { evaluationPublicationRoutes } from './evaluation/evaluation-publications.routes';
+import { screenRoutes } from './screen/screen.routes';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
@@ -50,6 +52,8 @@ export const routeModules: RouteModule[] = [
   adminRoutes,
   adminAuditRoutes,
   evaluationRoutes,
+  evaluationPublicationRoutes,
+  screenRoutes,
   hotlineRoutes,
   deviceRoutes,
   mobileRoutes,
