@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue';
 const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // One build, one entry per audience: the console at /, the supervisor app (PWA) at /app/,
-// the citizen page at /citizen/.
+// the citizen page at /citizen/, the command big screen at /screen/.
 export default defineConfig({
   plugins: [vue()],
   build: {
@@ -16,6 +16,7 @@ export default defineConfig({
         console: page('./index.html'),
         app: page('./app/index.html'),
         citizen: page('./citizen/index.html'),
+        screen: page('./screen/index.html'),
       },
     },
   },

@@ -49,8 +49,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Serves index.html at / and the built assets; routes outside /api/ need no login.
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
     // The supervisor app lives at /app/ (its service worker's scope), the citizen page at
-    // /citizen/; the bare paths redirect.
-    for (const page of ['app', 'citizen'])
+    // /citizen/, the big screen at /screen/; the bare paths redirect.
+    for (const page of ['app', 'citizen', 'screen'])
       app.get(`/${page}`, { config: { auth: 'public' } }, async (_request, reply) =>
         reply.redirect(`/${page}/`, 301),
       );

@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { AppContext } from '@xiuhua/core';
 import { screenRepository } from '@xiuhua/db';
 
-/** How often the outbox is read for new events; a change reaches screens within ~1 s. */
-export const LIVE_POLL_MS = 1000;
+/** How often the outbox is read for new events; a change reaches screens within ~0.5 s. */
+export const LIVE_POLL_MS = 500;
 const HEARTBEAT_MS = 15_000;
 /** Transactions commit out of id order: ids just below the newest are read again, once each. */
 const LOOK_BACK = 200;

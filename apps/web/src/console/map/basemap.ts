@@ -33,14 +33,26 @@ const collection = (items: Outline[]) => ({
  * from our own divisions; a deployment's raster tiles (XIUHUA_TILE_URL) go underneath when set.
  * No text layers: the offline basemap has no glyph server; labels are HTML markers.
  */
-export function basemapStyle(config: MapConfig, streets: Outline[]): StyleSpecification {
+const THEMES = {
+  light: { background: '#eef1f4', land: '#ffffff', street: '#8a96a3', district: '#34495e' },
+  dark: { background: '#06121f', land: '#0b2036', street: '#1f4b6e', district: '#3fa7d6' },
+} as const;
+
+export function basemapStyle(
+  config: MapConfig,
+  streets: Outline[],
+  theme: keyof typeof THEMES = 'light',
+): StyleSpecification {
+  const colours = THEMES[theme];
   const style: StyleSpecification = {
     version: 8,
     sources: {
       districts: { type: 'geojson', data: collection(config.districts) },
       streets: { type: 'geojson', data: collection(streets) },
     },
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }],
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': colours.background } },
+    ],
   };
   if (config.tileUrl) {
     style.sources.tiles = { type: 'raster', tiles: [config.tileUrl], tileSize: 256 };
@@ -51,19 +63,19 @@ export function basemapStyle(config: MapConfig, streets: Outline[]): StyleSpecif
       id: 'district-fill',
       type: 'fill',
       source: 'districts',
-      paint: { 'fill-color': '#ffffff', 'fill-opacity': config.tileUrl ? 0 : 0.9 },
+      paint: { 'fill-color': colours.land, 'fill-opacity': config.tileUrl ? 0 : 0.9 },
     },
     {
       id: 'street-line',
       type: 'line',
       source: 'streets',
-      paint: { 'line-color': '#8a96a3', 'line-width': 1.2, 'line-dasharray': [4, 2] },
+      paint: { 'line-color': colours.street, 'line-width': 1.2, 'line-dasharray': [4, 2] },
     },
     {
       id: 'district-line',
       type: 'line',
       source: 'districts',
-      paint: { 'line-color': '#34495e', 'line-width': 2.5 },
+      paint: { 'line-color': colours.district, 'line-width': 2.5 },
     },
   );
   return style;

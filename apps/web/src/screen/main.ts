@@ -1,0 +1,4 @@
+import { createApp } from 'vue';
+import ScreenApp from './ScreenApp.vue';
+
+createApp(ScreenApp).mount('#app');
