@@ -61,7 +61,7 @@ describe('command big screen in Chromium', () => {
   it('shows a case closed through the API within two seconds, without a reload', async () => {
     await act(w.as.shift_leader, ready, 'close');
     const closedAt = Date.now();
-    await expect.poll(() => value('closed'), { timeout: 2000, intervals: [50] }).toBe('1');
+    await expect.poll(() => value('closed'), { timeout: 2000, interval: 50 }).toBe('1');
     const took = Date.now() - closedAt;
     expect(took).toBeLessThan(2000);
     await expect.poll(() => page.getByTestId('screen-map').getAttribute('data-cases')).toBe('0');
