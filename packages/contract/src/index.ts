@@ -14,3 +14,4 @@ export * from './hotline.schema';
 export * from './devices.schema';
 export * from './mobile.schema';
 export * from './citizen.schema';
+export * from './analytics.schema';

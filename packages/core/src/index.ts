@@ -62,3 +62,4 @@ export * from './mobile/index';
 export type { PatrolShiftRow, PatrolPointRow } from '@xiuhua/db';
 export * from './citizen/citizen.commands';
 export * from './map/map.queries';
+export * from './analytics/index';

@@ -29,3 +29,4 @@ export * from './map.repository';
 export * from './evaluation-fact.repository';
 export * from './evaluation-publication.repository';
 export * from './screen.repository';
+export * from './analytics.repository';

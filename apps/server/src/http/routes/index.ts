@@ -28,6 +28,7 @@ import { deviceRoutes } from './devices/devices.routes';
 import { mobileRoutes } from './mobile/mobile.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import { mapRoutes } from './map/map.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
 
 /** Every feature's routes, registered in this order. */
 export const routeModules: RouteModule[] = [
@@ -60,4 +61,5 @@ export const routeModules: RouteModule[] = [
   citizenRoutes,
   mapRoutes,
   open311Routes,
+  analyticsRoutes,
 ];
