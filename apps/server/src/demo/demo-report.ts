@@ -23,6 +23,7 @@ export function formatDemoReport(report: DemoSeedReport, baseUrl?: string): stri
           '',
           `城管通 supervisor app: ${baseUrl}/app/  (log in as supervisor)`,
           `市民随手拍 citizen page: ${baseUrl}/citizen/`,
+          `指挥大屏 big screen: ${baseUrl}/screen/  (log in as commander)`,
         ]
       : []),
     '',
