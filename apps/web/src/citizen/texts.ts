@@ -26,6 +26,18 @@ const zh = {
   comment: '意见（可选）',
   newReport: '再报一个问题',
   notFound: '没有找到该查询码',
+  results: '评价结果公示',
+  resultsIntro: '城市管理综合评价结果按期公示：各街道、部门的得分、等级与排名。',
+  resultsNone: '暂无公示的评价结果',
+  period: '评价期间',
+  publishedAt: '公示时间',
+  rank: '排名',
+  object: '评价对象',
+  score: '得分',
+  grade: '等级',
+  unranked: '不排名',
+  namesHidden: '不公开人员姓名',
+  back: '返回',
   lang: 'EN',
 } as const;
 export type TextKey = keyof typeof zh;
@@ -56,6 +68,19 @@ const en: Record<TextKey, string> = {
   comment: 'Comment (optional)',
   newReport: 'Report another problem',
   notFound: 'No report with this code',
+  results: 'Evaluation results',
+  resultsIntro:
+    'City management evaluation results, published each period: scores, grades and ranks of streets and departments.',
+  resultsNone: 'No results published yet',
+  period: 'Period',
+  publishedAt: 'Published',
+  rank: 'Rank',
+  object: 'Evaluated',
+  score: 'Score',
+  grade: 'Grade',
+  unranked: 'Not ranked',
+  namesHidden: 'Names not published',
+  back: 'Back',
   lang: '中文',
 };
 export const lang = ref<'zh' | 'en'>(navigator.language.startsWith('zh') ? 'zh' : 'en');

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { ADMIN_AREAS } from './admin';
+import { EVALUATION_ROUTES } from './evaluation/routes';
 import { loadMe } from './session';
 
 export const router = createRouter({
@@ -10,6 +11,11 @@ export const router = createRouter({
     { path: '/cases', component: () => import('./views/CaseListView.vue') },
     { path: '/cases/:id(\\d+)', component: () => import('./views/CaseView.vue'), props: true },
     { path: '/map', component: () => import('./views/MapView.vue') },
+    {
+      path: '/evaluation',
+      component: () => import('./evaluation/EvaluationRoot.vue'),
+      children: EVALUATION_ROUTES,
+    },
     {
       path: '/admin',
       component: () => import('./admin/AdminLayout.vue'),

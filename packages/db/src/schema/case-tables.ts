@@ -322,3 +322,15 @@ export type EvaluationSchemesTable = {
   updated_at: Timestamp;
   updated_by: number | null;
 };
+
+export type EvaluationPublicationsTable = {
+  id: Generated<number>;
+  period: string;
+  kind: 'month' | 'quarter' | 'year' | 'custom';
+  period_from: Timestamp;
+  period_to: Timestamp;
+  region_code: string | null;
+  snapshot: Json<Record<string, unknown>>;
+  published_at: Timestamp;
+  published_by: number | null;
+};

@@ -14,6 +14,7 @@ import type {
   HotlineReturnVisitsTable,
   EvaluationFactsTable,
   EvaluationSchemesTable,
+  EvaluationPublicationsTable,
   IdempotencyKeysTable,
   KeyAreasTable,
   KeyPeriodsTable,
@@ -292,6 +293,7 @@ export type Database = {
   hotline_return_visits: HotlineReturnVisitsTable;
   evaluation_facts: EvaluationFactsTable;
   evaluation_schemes: EvaluationSchemesTable;
+  evaluation_publications: EvaluationPublicationsTable;
   device_alarms: DeviceAlarmsTable;
   patrol_shifts: PatrolShiftsTable;
   patrol_points: PatrolPointsTable;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_MESSAGES } from '../admin/messages';
+import { EVALUATION_MESSAGES } from '../evaluation/messages';
 import enBase from './en';
 import zhBase from './zh-CN';
 
-// The administration messages load with the administration pages; they are checked here too.
-const zh = { ...zhBase, ...ADMIN_MESSAGES['zh-CN'] };
-const en = { ...enBase, ...ADMIN_MESSAGES.en };
+// The administration and evaluation messages load with their pages; they are checked here too.
+const zh = { ...zhBase, ...ADMIN_MESSAGES['zh-CN'], ...EVALUATION_MESSAGES['zh-CN'] };
+const en = { ...enBase, ...ADMIN_MESSAGES.en, ...EVALUATION_MESSAGES.en };
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
