@@ -57,6 +57,15 @@ export const caseRepository = {
     return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  async findByIds(db: Executor, ids: readonly number[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
   async findByNumber(db: Executor, caseNumber: string): Promise<CaseRow | undefined> {
     return db
       .selectFrom('cases')

@@ -203,6 +203,13 @@ describe('12345 / 12319 hotline work orders', () => {
         caseNumber: a.caseNumber,
         status: 'open',
       });
+      // The list (batched case lookups) shows the same.
+      const listed = (
+        await w.as.operator.request({ method: 'GET', url: '/api/hotline/orders?pageSize=500' })
+      ).json<{ items: (Order & { id: number })[] }>();
+      expect(listed.items.find((o) => o.id === b.id)).toMatchObject({
+        caseNumber: a.caseNumber,
+      });
 
       // A return visit before closure is refused and records nothing.
       const early = await w.as.operator.request({
