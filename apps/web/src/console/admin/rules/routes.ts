@@ -32,4 +32,10 @@ export const routes: AdminRoute[] = [
     roles: ['admin', 'commander'],
     component: () => import('./SlaSettingsPage.vue'),
   },
+  {
+    path: 'evaluation-scheme',
+    label: 'rules.menu.scheme',
+    roles: ['admin'],
+    component: () => import('./EvaluationSchemePage.vue'),
+  },
 ];
