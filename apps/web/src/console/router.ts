@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/cases', component: () => import('./views/CaseListView.vue') },
     { path: '/cases/:id(\\d+)', component: () => import('./views/CaseView.vue'), props: true },
     { path: '/map', component: () => import('./views/MapView.vue') },
+    { path: '/analytics', component: () => import('./analytics/AnalyticsPage.vue') },
     {
       path: '/evaluation',
       component: () => import('./evaluation/EvaluationRoot.vue'),

@@ -13,7 +13,14 @@ const en: Shape<typeof zh> = {
     adminHint: 'Choose what to administer on the left. Every change is written to the audit log.',
     retry: 'Retry',
   },
-  nav: { home: 'Desk', cases: 'Cases', map: 'Map', evaluation: 'Evaluation', admin: 'Admin' },
+  nav: {
+    home: 'Desk',
+    cases: 'Cases',
+    map: 'Map',
+    analytics: 'Analytics',
+    evaluation: 'Evaluation',
+    admin: 'Admin',
+  },
   login: {
     title: 'Log in',
     username: 'Username',

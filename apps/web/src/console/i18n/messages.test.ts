@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_MESSAGES } from '../admin/messages';
+import { ANALYTICS_MESSAGES } from '../analytics/messages';
 import { EVALUATION_MESSAGES } from '../evaluation/messages';
 import enBase from './en';
 import zhBase from './zh-CN';
 
-// The administration and evaluation messages load with their pages; they are checked here too.
-const zh = { ...zhBase, ...ADMIN_MESSAGES['zh-CN'], ...EVALUATION_MESSAGES['zh-CN'] };
-const en = { ...enBase, ...ADMIN_MESSAGES.en, ...EVALUATION_MESSAGES.en };
+// The administration, evaluation and analytics messages load with their pages; they are checked here too.
+const zh = {
+  ...zhBase,
+  ...ADMIN_MESSAGES['zh-CN'],
+  ...EVALUATION_MESSAGES['zh-CN'],
+  ...ANALYTICS_MESSAGES['zh-CN'],
+};
+const en = { ...enBase, ...ADMIN_MESSAGES.en, ...EVALUATION_MESSAGES.en, ...ANALYTICS_MESSAGES.en };
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

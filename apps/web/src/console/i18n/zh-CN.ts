@@ -10,7 +10,14 @@ export default {
     adminHint: '请从左侧选择要管理的内容。所有修改都会记入审计日志。',
     retry: '重试',
   },
-  nav: { home: '工作台', cases: '案件', map: '地图', evaluation: '综合评价', admin: '管理' },
+  nav: {
+    home: '工作台',
+    cases: '案件',
+    map: '地图',
+    analytics: '数据分析',
+    evaluation: '综合评价',
+    admin: '管理',
+  },
   login: {
     title: '登录',
     username: '用户名',
