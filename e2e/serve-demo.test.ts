@@ -107,6 +107,30 @@ describe('npm start with the demo district', () => {
     expect(outside.status).toBe(404);
   });
 
+  it('comes with three weeks of cases through the workflow, so the evaluation has numbers', async () => {
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'commander', password: 'Xiuhua-demo-2026' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cases = (await (
+      await fetch(`${baseUrl}/api/cases?pageSize=1`, { headers: { cookie } })
+    ).json()) as { total: number };
+    expect(cases.total).toBeGreaterThanOrEqual(40);
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const now = Date.now();
+    const evaluation = (await (
+      await fetch(
+        `${baseUrl}/api/evaluation?objectType=department_first&period=custom&from=${day(now - 30 * 86_400_000)}&to=${day(now)}`,
+        { headers: { cookie } },
+      )
+    ).json()) as { rows: { counts: { dispose_due: number }; score: number | null }[] };
+    const busy = evaluation.rows.filter((r) => r.counts.dispose_due > 0);
+    expect(busy.length).toBeGreaterThanOrEqual(2);
+    expect(busy.every((r) => r.score !== null)).toBe(true);
+  });
+
   it('serves health, the OpenAPI document and the web page', async () => {
     expect(await (await fetch(`${baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(

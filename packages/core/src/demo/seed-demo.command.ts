@@ -18,6 +18,7 @@ import { createOrganisation } from '../organisations/organisation.commands';
 import { createUser } from '../users/user.commands';
 import { csvRecords, DEMO_DISTRICT_CODE, demoGeneratorInput, type DemoSources } from './demo-input';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations';
+import { seedDemoHistory } from './seed-demo-history';
 
 export type DemoSeedReport = {
   district: { code: string; name: string };
@@ -44,6 +45,10 @@ export async function seedDemo(
   ctx: AppContext,
   actor: Actor,
   sources: DemoSources,
+  options: {
+    /** Three weeks of cases through the workflow (default on), so every page has data. */
+    history?: boolean;
+  } = {},
 ): Promise<DemoSeedReport> {
   requireAnyRole(actor, ['admin']);
   if (!(await isDatabaseEmpty(ctx))) {
@@ -265,10 +270,20 @@ export async function seedDemo(
     username: 'open311',
   });
 
+  if (options.history !== false) {
+    counts.cases = (
+      await seedDemoHistory(ctx, {
+        grids: demo.grids,
+        districtCode: DEMO_DISTRICT_CODE,
+        supervisorStreet: firstStreet.code,
+      })
+    ).cases;
+  }
+
   return {
     district: { code: DEMO_DISTRICT_CODE, name: district.name },
     label: demo.label,
-    counts: { ...counts, users: DEMO_USERS.length + 1 },
+    counts: { ...counts, users: await userRepository.count(db) },
     logins: DEMO_USERS.map((u) => ({
       username: u.username,
       role: u.role,
