@@ -168,7 +168,7 @@ export async function seedDemoHistory(
       try {
         c = (
           await createCase(hctx, bySupervisor ? supervisor : commander, {
-            source: (bySupervisor ? 'supervisor' : 'leader'),
+            source: bySupervisor ? 'supervisor' : 'leader',
             description: `${cls.name}（演示）`,
             ...pointIn(grid.geometry),
           })
