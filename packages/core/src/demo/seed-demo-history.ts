@@ -38,6 +38,9 @@ function random(seed: number) {
   };
 }
 
+/** A password nobody knows that still meets the password rules (letters and digits). */
+const unusedPassword = () => `Demo-${randomBytes(16).toString('hex')}-x9`;
+
 /** A 1×1 JPEG, the demo's after-photo. */
 const DEMO_PHOTO = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
@@ -116,7 +119,7 @@ export async function seedDemoHistory(
   await createUser(ctx, admin, {
     username: 'inspector',
     displayName: '区督查组监督员',
-    password: randomBytes(18).toString('base64url'),
+    password: unusedPassword(),
     roles: ['supervisor'],
     organisationCode: 'YP-CENTRE',
     scope: { kind: 'region', divisionCode: options.districtCode },
@@ -132,7 +135,7 @@ export async function seedDemoHistory(
     await createUser(ctx, admin, {
       username,
       displayName: `${dept.name}处置员`,
-      password: randomBytes(18).toString('base64url'),
+      password: unusedPassword(),
       roles: ['department_handler'],
       organisationCode: dept.code,
       scope: { kind: 'department', organisationCode: dept.code },
