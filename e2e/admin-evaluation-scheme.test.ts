@@ -11,6 +11,7 @@ type Scheme = {
     { terms: { key: string; weight: number }[]; minimumSample: { minimum: number } | null }
   >;
   rules: { nullRate: string };
+  countTables: Record<string, { classes: Record<string, { min: number; score: number }[]> }>;
 };
 
 /** An administrator changes the evaluation scheme in the console: weights, a rule, a sample. */
@@ -60,6 +61,10 @@ describe('console administration: the evaluation scheme', () => {
     await weight(second.key).press('Tab');
     await page.getByTestId('sample-department_first').locator('input').fill('3');
     await page.getByTestId('sample-department_first').locator('input').press('Tab');
+    // A region with nine or more filed cases now still earns 20 of the count term's points.
+    const band = page.getByTestId('band-region_filed-1-5-score').locator('input');
+    await band.fill('20');
+    await band.press('Tab');
     await page.getByTestId('null-rule').click();
     await page.getByRole('option', { name: '按零分计', exact: true }).click();
     await page.getByTestId('scheme-save').click();
@@ -70,6 +75,7 @@ describe('console administration: the evaluation scheme', () => {
     expect(after.formulas.department_first?.terms[1]?.weight).toBe(second.weight - 10);
     expect(after.formulas.department_first?.minimumSample?.minimum).toBe(3);
     expect(after.rules.nullRate).toBe('zero');
+    expect(after.countTables.region_filed?.classes['1']?.[5]).toEqual({ min: 9, score: 20 });
     const audit = await world.t.ctx.db.kysely
       .selectFrom('admin_audit')
       .select('action')
