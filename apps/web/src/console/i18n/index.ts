@@ -17,3 +17,12 @@ export function setLocale(locale: Locale): void {
   localStorage.setItem('xh-console-lang', locale);
   document.documentElement.lang = locale;
 }
+
+/**
+ * Adds a page's messages (per locale) to the console's, for pages whose messages load with them
+ * rather than with the console.
+ */
+export function mergeMessages(messages: Record<string, Record<string, unknown>>): void {
+  for (const [locale, values] of Object.entries(messages))
+    i18n.global.mergeLocaleMessage(locale, values);
+}
