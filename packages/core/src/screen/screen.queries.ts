@@ -1,6 +1,7 @@
 import { caseTimerRepository, screenRepository } from '@xiuhua/db';
 import { regionFilter, requireAnyRole, type Actor, type Role } from '@xiuhua/domain';
 import type { AppContext } from '../context';
+import { localDayOf, localDayWindow } from '../mobile/patrol.commands';
 
 /** Who may watch the big screen: the centre and its leaders. */
 export const SCREEN_ROLES: readonly Role[] = [
@@ -13,11 +14,6 @@ export const SCREEN_ROLES: readonly Role[] = [
 ];
 
 const DAY_MS = 86_400_000;
-const CST_MS = 8 * 3_600_000;
-/** Local (China) midnight at or before `at`. */
-const localMidnight = (at: Date) =>
-  new Date(Math.floor((at.getTime() + CST_MS) / DAY_MS) * DAY_MS - CST_MS);
-const localDay = (at: Date) => new Date(at.getTime() + CST_MS).toISOString().slice(0, 10);
 
 export type ScreenSummary = {
   asOf: Date;
@@ -46,7 +42,8 @@ export async function screenSummary(ctx: AppContext, actor: Actor): Promise<Scre
   const now = ctx.clock.now();
   const prefix = regionFilter(actor);
   const region = prefix ? { regionPrefix: prefix } : {};
-  const midnight = localMidnight(now);
+  const today = localDayOf(now);
+  const midnight = localDayWindow(today).from;
   const first = new Date(midnight.getTime() - 13 * DAY_MS);
   const [daily, lights, overdue, onShift] = await Promise.all([
     screenRepository.dailyFacts(db, {
@@ -59,7 +56,6 @@ export async function screenSummary(ctx: AppContext, actor: Actor): Promise<Scre
     caseTimerRepository.countOverdue(db, { now, ...region }),
     screenRepository.supervisorsOnShift(db, prefix),
   ]);
-  const today = localDay(now);
   const on = (kind: string, day = today) => daily.find((d) => d.kind === kind && d.day === day);
   // Disposals land on their deadline: only those already due count today.
   const dueSoFar = await dueDisposalsSoFar(ctx, midnight, now, prefix);
@@ -83,7 +79,7 @@ export async function screenSummary(ctx: AppContext, actor: Actor): Promise<Scre
     },
     supervisorsOnShift: onShift,
     trend: Array.from({ length: 14 }, (_, i) => {
-      const day = localDay(new Date(first.getTime() + i * DAY_MS));
+      const day = localDayOf(new Date(first.getTime() + i * DAY_MS));
       return { day, reported: on('reported', day)?.n ?? 0, closed: on('closed', day)?.n ?? 0 };
     }),
   };
