@@ -28,9 +28,9 @@ import {
   type Role,
   type ScoreResult,
 } from '@xiuhua/domain';
-import type { AppContext } from '../context';
+import { inTransaction, type AppContext } from '../context';
 import { countsFromFacts } from './fact-counts';
-import { indicatorSource } from './indicator-sources';
+import { DISTINCT_CASE_KINDS, indicatorSource } from './indicator-sources';
 
 /** Who reads evaluations; departments read only their own (and their units'). */
 const READERS: readonly Role[] = [
@@ -176,12 +176,25 @@ export async function evaluate(
   const grouping = GROUPING[query.objectType];
   const prefix = regionPrefix(actor, query.region);
   const kind = EVALUATION_OBJECT_KINDS[query.objectType];
-  const sums = await evaluationFactRepository.sums(ctx.db.kysely, grouping, window, {
-    ...(kind === 'position' ? { position: query.objectType } : {}),
-    ...(prefix ? { regionPrefix: prefix } : {}),
+  const sums = await inTransaction(ctx, async (trx) => {
+    await evaluationFactRepository.allowLargeAggregates(trx);
+    return evaluationFactRepository.sums(
+      trx,
+      grouping,
+      window,
+      {
+        ...(kind === 'position' ? { position: query.objectType } : {}),
+        ...(prefix ? { regionPrefix: prefix } : {}),
+      },
+      DISTINCT_CASE_KINDS,
+    );
   });
   const byKey = new Map<string, FactSums[]>();
-  for (const s of sums) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
+  for (const s of sums) {
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
   const objects = await objectsOf(ctx, actor, query.objectType, prefix, [...byKey.keys()]);
   const forDepartment = kind === 'department';
   const evaluated = objects.map((o) => ({

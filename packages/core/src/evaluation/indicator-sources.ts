@@ -78,3 +78,12 @@ const DEPARTMENT_SOURCES: Partial<Record<IndicatorName, IndicatorSource>> = {
 export function indicatorSource(name: IndicatorName, forDepartment: boolean): IndicatorSource {
   return (forDepartment ? DEPARTMENT_SOURCES[name] : undefined) ?? INDICATOR_SOURCES[name];
 }
+
+/** Fact kinds some indicator counts in distinct cases (the only ones whose distinct count is needed). */
+export const DISTINCT_CASE_KINDS: readonly FactKind[] = [
+  ...new Set(
+    [...Object.values(INDICATOR_SOURCES), ...Object.values(DEPARTMENT_SOURCES)]
+      .filter((s): s is IndicatorSource => s?.measure === 'cases')
+      .map((s) => s.kind),
+  ),
+];

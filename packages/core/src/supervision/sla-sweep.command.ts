@@ -6,7 +6,12 @@ import {
   type CaseTimerRow,
   type Executor,
 } from '@xiuhua/db';
-import { overtimeMultiple, usedMinutes, type WorkingCalendar } from '@xiuhua/domain';
+import {
+  overtimeMultiple,
+  overtimeReachedAt,
+  usedMinutes,
+  type WorkingCalendar,
+} from '@xiuhua/domain';
 import { inTransaction, type AppContext } from '../context';
 import { timerCalendar, toStepTimer } from '../cases/case-timers';
 
@@ -24,39 +29,69 @@ const STEP_NAMES: Record<string, string> = {
   close: '结案',
 };
 
+function slipReason(
+  kind: 'reminder' | 'supervision' | 'warning',
+  step: string,
+  caseNumber: string,
+) {
+  const name = STEP_NAMES[step] ?? step;
+  return kind === 'reminder'
+    ? `${name}时限已用 80%，请抓紧办理（案件 ${caseNumber}）`
+    : kind === 'supervision'
+      ? `${name}已超期，请立即办理并回复（案件 ${caseNumber}）`
+      : `${name}严重超期，予以警示并要求书面回复（案件 ${caseNumber}）`;
+}
+
+/**
+ * Issues one automatic slip per timer (a timer that already has one is skipped), with their
+ * outbox events: three statements for the whole batch. Returns how many were issued.
+ */
 async function issueAuto(
   trx: Executor,
-  timer: CaseTimerRow,
+  timers: readonly CaseTimerRow[],
   kind: 'reminder' | 'supervision' | 'warning',
   now: Date,
 ): Promise<number> {
-  const row = await caseRepository.findById(trx, timer.case_id);
-  if (!row) return 0;
-  const step = STEP_NAMES[timer.step] ?? timer.step;
-  const reason =
-    kind === 'reminder'
-      ? `${step}时限已用 80%，请抓紧办理（案件 ${row.case_number}）`
-      : kind === 'supervision'
-        ? `${step}已超期，请立即办理并回复（案件 ${row.case_number}）`
-        : `${step}严重超期，予以警示并要求书面回复（案件 ${row.case_number}）`;
-  const id = await supervisionRepository.insert(trx, {
-    case_id: row.id,
-    kind,
-    origin: 'auto',
-    timer_id: timer.id,
-    department_ids: row.department_ids,
-    reason,
-    issued_by: null,
-    issued_at: now,
+  if (timers.length === 0) return 0;
+  const cases = new Map(
+    (await caseRepository.findByIds(trx, [...new Set(timers.map((t) => t.case_id))])).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
+  const slips = timers.flatMap((timer) => {
+    const row = cases.get(timer.case_id);
+    if (!row) return [];
+    return [
+      {
+        case_id: row.id,
+        kind,
+        origin: 'auto' as const,
+        timer_id: timer.id,
+        department_ids: row.department_ids,
+        reason: slipReason(kind, timer.step, row.case_number),
+        issued_by: null,
+        issued_at: now,
+      },
+    ];
   });
-  if (id === undefined) return 0;
-  await outboxRepository.append(trx, {
-    caseId: row.id,
-    type: `case.slip.${kind}`,
-    payload: { caseId: row.id, slipId: id, kind, step: timer.step },
-    at: now,
-  });
-  return 1;
+  const inserted = await supervisionRepository.insertAutoMany(trx, slips);
+  const stepOf = new Map(timers.map((t) => [t.id, t.step]));
+  await outboxRepository.appendMany(
+    trx,
+    inserted.map((slip) => ({
+      caseId: slip.case_id,
+      type: `case.slip.${kind}`,
+      payload: {
+        caseId: slip.case_id,
+        slipId: slip.id,
+        kind,
+        step: slip.timer_id === null ? null : (stepOf.get(slip.timer_id) ?? null),
+      },
+      at: now,
+    })),
+  );
+  return inserted.length;
 }
 
 async function sweepCrossing(
@@ -71,8 +106,9 @@ async function sweepCrossing(
   for (;;) {
     const batch = await inTransaction(ctx, async (trx) => {
       const claimed = await caseTimerRepository.claimCrossed(trx, kind, now, BATCH);
-      for (const timer of claimed) {
-        await outboxRepository.append(trx, {
+      await outboxRepository.appendMany(
+        trx,
+        claimed.map((timer) => ({
           caseId: timer.case_id,
           type: kind === 'yellow' ? 'case.timer.yellow' : 'case.timer.overdue',
           payload: {
@@ -82,9 +118,15 @@ async function sweepCrossing(
             dueAt: timer.due_at?.toISOString() ?? null,
           },
           at: now,
-        });
-        if (slip && steps.has(timer.step)) slips += await issueAuto(trx, timer, slip, now);
-      }
+        })),
+      );
+      if (slip)
+        slips += await issueAuto(
+          trx,
+          claimed.filter((t) => steps.has(t.step)),
+          slip,
+          now,
+        );
       return claimed.length;
     });
     timers += batch;
@@ -100,12 +142,29 @@ async function sweepWarnings(
   share: number,
 ): Promise<number> {
   return inTransaction(ctx, async (trx) => {
-    let issued = 0;
-    for (const timer of await supervisionRepository.overdueWithoutWarning(trx, steps, 1000)) {
+    const candidates = await supervisionRepository.overdueWithoutWarning(trx, steps, 1000, {
+      now,
+      share,
+    });
+    const due: CaseTimerRow[] = [];
+    const later: { id: number; at: Date }[] = [];
+    for (const timer of candidates) {
       const t = toStepTimer(timer);
-      if (overtimeMultiple(usedMinutes(calendar, t, now), t.limitMinutes) >= share)
-        issued += await issueAuto(trx, timer, 'warning', now);
+      if (overtimeMultiple(usedMinutes(calendar, t, now), t.limitMinutes) >= share) due.push(timer);
+      else {
+        // Not yet: no need to look again before it can have used that much time.
+        const at = overtimeReachedAt(calendar, t, share);
+        if (at) later.push({ id: timer.id, at });
+      }
     }
+    await caseTimerRepository.deferWarningChecks(trx, later);
+    const issued = await issueAuto(trx, due, 'warning', now);
+    // Warned once: the timers leave the sweep's list of candidates.
+    await caseTimerRepository.markWarned(
+      trx,
+      due.map((t) => t.id),
+      now,
+    );
     return issued;
   });
 }

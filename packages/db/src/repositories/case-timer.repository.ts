@@ -73,6 +73,25 @@ export const caseTimerRepository = {
     return row.n;
   },
 
+  /** Records that the sweep issued these timers' automatic warnings. */
+  async markWarned(db: Executor, ids: readonly number[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db.updateTable('case_timers').set({ warned_at: at }).where('id', 'in', ids).execute();
+  },
+
+  /** Sets when each timer is next worth a look for its warning. */
+  async deferWarningChecks(
+    db: Executor,
+    checks: readonly { id: number; at: Date }[],
+  ): Promise<void> {
+    for (const check of checks)
+      await db
+        .updateTable('case_timers')
+        .set({ warning_check_at: check.at })
+        .where('id', '=', check.id)
+        .execute();
+  },
+
   /**
    * Claims running timers that passed their yellow or red point and marks them, each once:
    * the conditional update only succeeds for rows not yet marked, and SKIP LOCKED lets

@@ -38,7 +38,7 @@ export type FactSums = {
   n: number;
   /** Sum of values (return-visit scores; equals n for other facts). */
   value: number;
-  /** Distinct cases among them (rework counted once per case). */
+  /** Distinct cases among them (rework counted once per case), for the kinds asked; else n. */
   cases: number;
   onTime: number;
   /** Steps ended by the end of the period (or by `asOf` if earlier). */
@@ -99,22 +99,51 @@ export const evaluationFactRepository = {
   },
 
   /** Sums per object and fact kind for one period. */
+  /**
+   * Lets this transaction's aggregates sort and hash in memory (a month of a city's facts is
+   * millions of rows; the default 4 MB would spill to disk).
+   */
+  async allowLargeAggregates(trx: Executor): Promise<void> {
+    await sql`set local work_mem = '128MB'`.execute(trx);
+  },
+
+  /**
+   * Sums per object key and fact kind. Distinct cases (`cases`) are counted only for the kinds
+   * in `distinctCasesFor` (a distinct count forces a sort of every fact; the others get n).
+   */
   async sums(
     db: Executor,
     grouping: FactGrouping,
     window: FactWindow,
     filter: FactFilter = {},
+    distinctCasesFor: readonly string[] = [],
   ): Promise<FactSums[]> {
     const column = GROUP_COLUMN[grouping];
     const end = window.to.getTime() < window.asOf.getTime() ? window.to : window.asOf;
-    const rows = await windowed(db.selectFrom('evaluation_facts'), grouping, window, filter)
-      .where(column, 'is not', null)
+    const base = windowed(db.selectFrom('evaluation_facts'), grouping, window, filter).where(
+      column,
+      'is not',
+      null,
+    );
+    const distinct = new Map<string, number>();
+    if (distinctCasesFor.length > 0) {
+      const counted = await base
+        .where('kind', 'in', distinctCasesFor)
+        .select([
+          sql<string>`${sql.ref(column)}::text`.as('key'),
+          'kind',
+          sql<string>`count(distinct case_id)`.as('cases'),
+        ])
+        .groupBy([column, 'kind'])
+        .execute();
+      for (const r of counted) distinct.set(`${r.key}\u0000${r.kind}`, Number(r.cases));
+    }
+    const rows = await base
       .select([
         sql<string>`${sql.ref(column)}::text`.as('key'),
         'kind',
         sql<string>`count(*)`.as('n'),
         sql<string>`coalesce(sum(value), 0)`.as('value'),
-        sql<string>`count(distinct case_id)`.as('cases'),
         sql<string>`count(*) filter (where on_time)`.as('on_time'),
         sql<string>`count(*) filter (where finished_at is not null and finished_at < ${end})`.as(
           'finished',
@@ -132,7 +161,7 @@ export const evaluationFactRepository = {
       kind: r.kind,
       n: Number(r.n),
       value: Number(r.value),
-      cases: Number(r.cases),
+      cases: distinct.get(`${r.key}\u0000${r.kind}`) ?? Number(r.n),
       onTime: Number(r.on_time),
       finished: Number(r.finished),
       held: Number(r.held),

@@ -35,6 +35,28 @@ export const supervisionRepository = {
     return row?.id;
   },
 
+  /**
+   * Inserts several automatic slips in one statement; a slip a timer already has is skipped.
+   * Returns the inserted slips' ids with their timers.
+   */
+  async insertAutoMany(
+    db: Executor,
+    slips: readonly Insertable<SupervisionSlipsTable>[],
+  ): Promise<{ id: number; timer_id: number | null; case_id: number }[]> {
+    if (slips.length === 0) return [];
+    return db
+      .insertInto('supervision_slips')
+      .values([...slips])
+      .onConflict((oc) =>
+        oc
+          .columns(['timer_id', 'kind'])
+          .where(sql<boolean>`origin = 'auto'`)
+          .doNothing(),
+      )
+      .returning(['id', 'timer_id', 'case_id'])
+      .execute();
+  },
+
   async findById(db: Executor, id: number): Promise<SlipRow | undefined> {
     return db.selectFrom('supervision_slips').selectAll().where('id', '=', id).executeTakeFirst();
   },
@@ -94,14 +116,34 @@ export const supervisionRepository = {
   },
 
   /** Overdue running timers of these steps that have no warning slip yet. */
-  async overdueWithoutWarning(db: Executor, steps: readonly string[], limit: number) {
+  /**
+   * Overdue running timers of `steps` not yet warned that may have used `share` of their limit
+   * again by `now`: working time never runs faster than the clock, so a timer whose deadline is
+   * less than share × limit minutes ago cannot qualify yet (the caller checks working time).
+   */
+  async overdueWithoutWarning(
+    db: Executor,
+    steps: readonly string[],
+    limit: number,
+    candidates: { now: Date; share: number },
+  ) {
     if (steps.length === 0) return [];
     return db
       .selectFrom('case_timers as t')
       .selectAll('t')
       .where('t.status', '=', 'running')
       .where('t.red_at', 'is not', null)
+      .where('t.warned_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('t.warning_check_at', 'is', null),
+          eb('t.warning_check_at', '<=', candidates.now),
+        ]),
+      )
       .where('t.step', 'in', steps)
+      .where(
+        sql<boolean>`t.due_at + make_interval(secs => ${candidates.share} * t.limit_minutes * 60) <= ${candidates.now}`,
+      )
       .where((eb) =>
         eb.not(
           eb.exists(

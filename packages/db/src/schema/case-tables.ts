@@ -87,6 +87,10 @@ export type CaseTimersTable = {
   overdue: boolean | null;
   /** The deadline a finished step had when it ended (due_at is cleared then). */
   deadline_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the sweep issued this timer's automatic 警示单 (warning). */
+  warned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Not worth a look for the warning before this (it cannot have earned it yet). */
+  warning_check_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type OutboxEventsTable = {

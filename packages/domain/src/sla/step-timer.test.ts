@@ -4,6 +4,7 @@ import {
   extendTimer,
   lightFor,
   overtimeMultiple,
+  overtimeReachedAt,
   pauseTimer,
   remainingMinutes,
   resumeTimer,
@@ -59,6 +60,30 @@ describe('step timers', () => {
       limit: { value: 2, unit: 'natural_hour' },
     });
     expect(timer.dueAt?.toISOString()).toBe(at('2026-11-22T01:00:00').toISOString());
+  });
+
+  it('tells when a timer reaches a share of overtime, on working time, later after a pause', () => {
+    const timer = startTimer({
+      calendar,
+      step: 'dispose',
+      now: at('2026-11-20T16:00:00'),
+      limit: { value: 4, unit: 'working_hour' },
+    });
+    // 4 h + 50 % = 6 working hours: 1 on Friday, 5 on Monday from 08:00 → 14:00 (after lunch).
+    const reached = overtimeReachedAt(calendar, timer, 0.5);
+    expect(overtimeMultiple(usedMinutes(calendar, timer, reached!), timer.limitMinutes)).toBe(0.5);
+    expect(
+      overtimeMultiple(
+        usedMinutes(calendar, timer, new Date(reached!.getTime() - 60_000)),
+        timer.limitMinutes,
+      ),
+    ).toBeLessThan(0.5);
+    const paused = pauseTimer(calendar, timer, at('2026-11-23T09:00:00'));
+    expect(overtimeReachedAt(calendar, paused, 0.5)).toBeNull();
+    const resumed = resumeTimer(calendar, paused, at('2026-11-24T09:00:00'));
+    expect(overtimeReachedAt(calendar, resumed, 0.5)!.getTime()).toBeGreaterThan(
+      reached!.getTime(),
+    );
   });
 
   it('pauses the clock during a hold and resumes with the time that was left', () => {

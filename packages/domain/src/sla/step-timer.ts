@@ -133,3 +133,18 @@ export function timerLight(calendar: WorkingCalendar, timer: StepTimer, now: Dat
 export function remainingMinutes(calendar: WorkingCalendar, timer: StepTimer, now: Date): number {
   return timer.limitMinutes - usedMinutes(calendar, timer, now);
 }
+
+/**
+ * When a running timer will have used its limit plus `share` of it again (the 警示 point of
+ * the warning rule), if it keeps running; null while paused. A pause or a postponement only
+ * moves this later, so a sweep may wait until then before looking at the timer again.
+ */
+export function overtimeReachedAt(
+  calendar: WorkingCalendar,
+  timer: StepTimer,
+  share: number,
+): Date | null {
+  if (!timer.runningSince) return null;
+  const remaining = Math.max(0, timer.limitMinutes * (1 + share) - timer.usedBeforeMinutes);
+  return addMinutes(calendar, timer.unit, timer.runningSince, remaining);
+}

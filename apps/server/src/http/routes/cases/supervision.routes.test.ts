@@ -53,10 +53,23 @@ describe('time limits, the sweeper and supervision slips', () => {
     expect((await sweepTimers(t.ctx)).red).toBe(1);
     expect((await sweepTimers(t.ctx)).red).toBe(0);
 
-    // 17:00: 6 working hours used of 4 → overtime 0.5 → warning.
+    // 16:59: overtime just under 0.5 → no warning yet.
+    t.ctx.clock.set('2026-11-23T16:59:00+08:00');
+    expect((await sweepTimers(t.ctx)).warnings).toBe(0);
+    // 17:00: 6 working hours used of 4 → overtime 0.5 → warning, once; the timer remembers it.
     t.ctx.clock.set('2026-11-23T17:00:00+08:00');
     expect((await sweepTimers(t.ctx)).warnings).toBe(1);
     expect((await sweepTimers(t.ctx)).warnings).toBe(0);
+    const warned = await t.ctx.db.kysely
+      .selectFrom('case_timers')
+      .select(['step', 'warned_at'])
+      .where('case_id', '=', c.id)
+      .where('status', '=', 'running')
+      .executeTakeFirstOrThrow();
+    expect(warned).toEqual({
+      step: 'dispose',
+      warned_at: new Date('2026-11-23T17:00:00+08:00'),
+    });
 
     const slips = (
       await w.as.dispatcher.request({ method: 'GET', url: `/api/cases/${c.id}/slips` })
@@ -138,5 +151,27 @@ describe('time limits, the sweeper and supervision slips', () => {
       await w.as.dispatcher.request({ method: 'GET', url: `/api/cases/${c.id}/slips` })
     ).json<{ items: SlipOut[] }>().items;
     expect(slips).toEqual([]);
+  });
+
+  it('looks at an overdue timer again only once it can have earned its warning (weekend)', async () => {
+    // Friday 13:00 + 4 working hours → overdue from Friday 17:00; the weekend adds no working time.
+    t.ctx.clock.set('2026-11-27T13:00:00+08:00');
+    const c = await dispatched();
+    t.ctx.clock.set('2026-11-28T10:00:00+08:00');
+    expect((await sweepTimers(t.ctx)).warnings).toBe(0);
+    const timer = await t.ctx.db.kysely
+      .selectFrom('case_timers')
+      .select(['warning_check_at', 'warned_at'])
+      .where('case_id', '=', c.id)
+      .where('status', '=', 'running')
+      .executeTakeFirstOrThrow();
+    expect(timer.warned_at).toBeNull();
+    const checkAt = timer.warning_check_at!;
+    // Not before Monday: two more working hours are needed.
+    expect(checkAt.getTime()).toBeGreaterThan(new Date('2026-11-30T08:00:00+08:00').getTime());
+    t.ctx.clock.set(new Date(checkAt.getTime() - 60_000));
+    expect((await sweepTimers(t.ctx)).warnings).toBe(0);
+    t.ctx.clock.set(checkAt);
+    expect((await sweepTimers(t.ctx)).warnings).toBe(1);
   });
 });
