@@ -1,5 +1,11 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { CasesTable } from '../schema/database';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Selectable,
+  type Updateable,
+} from 'kysely';
+import type { CasesTable, Database } from '../schema/database';
 import type { Executor } from './executor';
 import { assignedToAny } from './department-filter';
 
@@ -27,6 +33,34 @@ export type CaseListFilter = {
   limit: number;
   offset: number;
 };
+
+const CASE_NUMBER = /^[0-9]{6}-[0-9]{8}-[0-9]{5}$/;
+
+/**
+ * Cases whose description, address or number contains `q`. A whole case number is looked up by
+ * its index; words go through the bigram index (case_search, migration 0018) and are then checked
+ * with LIKE; digits only, or one character, fall back to scanning with LIKE.
+ */
+function matchingText(q: string) {
+  const like = `%${q}%`;
+  return (eb: ExpressionBuilder<Database, 'cases'>) => {
+    if (CASE_NUMBER.test(q)) return eb('case_number', '=', q);
+    const words = eb.or([eb('description', 'like', like), eb('address', 'like', like)]);
+    if (q.length < 2 || /^[0-9 ./:,-]*$/.test(q))
+      return eb.or([words, eb('case_number', 'like', like)]);
+    return eb.and([
+      eb(
+        'id',
+        'in',
+        eb
+          .selectFrom('case_search')
+          .select('case_id')
+          .where(sql<boolean>`bigrams @> case_search_bigrams(${q})`),
+      ),
+      words,
+    ]);
+  };
+}
 
 export const caseRepository = {
   /** The next number of the day for a district: concurrency-safe through one upsert. */
@@ -129,16 +163,7 @@ export const caseRepository = {
           .where(sql<boolean>`not ${marked('yellow_at')}`)
           .where(sql<boolean>`not ${marked('red_at')}`);
     }
-    if (filter.q) {
-      const like = `%${filter.q}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb('description', 'like', like),
-          eb('address', 'like', like),
-          eb('case_number', 'like', like),
-        ]),
-      );
-    }
+    if (filter.q) query = query.where(matchingText(filter.q));
     const total = await query
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();

@@ -68,6 +68,12 @@ export type CaseActionsTable = {
   hash: string;
 };
 
+/** Bigrams of a case's description and address for search, kept by a trigger (0018). */
+export type CaseSearchTable = {
+  case_id: number;
+  bigrams: string[];
+};
+
 export type CaseTimersTable = {
   id: Generated<number>;
   case_id: number;

@@ -6,6 +6,7 @@ import type {
   CaseNumberCountersTable,
   CasePhotosTable,
   CasesTable,
+  CaseSearchTable,
   CaseTimersTable,
   PatrolPointsTable,
   PatrolShiftsTable,
@@ -274,6 +275,7 @@ export type Database = {
   cases: CasesTable;
   case_number_counters: CaseNumberCountersTable;
   case_actions: CaseActionsTable;
+  case_search: CaseSearchTable;
   case_timers: CaseTimersTable;
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;

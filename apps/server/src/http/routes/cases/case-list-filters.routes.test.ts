@@ -68,4 +68,28 @@ describe('case list filters: department, light, key supervision, sort', () => {
         (await w.as.operator.request({ method: 'GET', url: `/api/cases?${bad}` })).statusCode,
       ).toBe(400);
   });
+
+  it('searches words of the description and address, and case numbers whole or in part', async () => {
+    const q = (text: string) => numbers(`q=${encodeURIComponent(text)}`);
+    expect(await q('早派遣')).toEqual([late.caseNumber]);
+    expect(await q('派遣的案件')).toEqual([fresh.caseNumber, late.caseNumber]);
+    expect(await q('派给其他')).toEqual([other.caseNumber]);
+    // One character: scanned, not indexed.
+    expect(await q('早')).toEqual([late.caseNumber]);
+    // Pairs in the index but not adjacent in the text: not a match.
+    expect(await q('早刚')).toEqual([]);
+    expect(await q(fresh.caseNumber)).toEqual([fresh.caseNumber]);
+    // Part of a number (the day): both cases opened that day.
+    expect((await q(fresh.caseNumber.slice(0, 15))).sort()).toEqual(
+      [fresh.caseNumber, other.caseNumber].sort(),
+    );
+    expect(await q('没有这样的案件')).toEqual([]);
+    // The index follows edits of the address.
+    await t.ctx.db.kysely
+      .updateTable('cases')
+      .set({ address: '黄兴路一号门口' })
+      .where('id', '=', other.id)
+      .execute();
+    expect(await q('黄兴路')).toEqual([other.caseNumber]);
+  });
 });
