@@ -8,6 +8,7 @@ import {
 } from '@xiuhua/db';
 import {
   allowedActions,
+  CASE_STATES,
   notFound,
   remainingMinutes,
   requireAnyRole,
@@ -200,7 +201,10 @@ export async function verifyAllAudit(ctx: AppContext, actor: Actor) {
   return { ok: broken.length === 0, cases, actions, broken };
 }
 
-/** Per-state counts of the cases the actor may see, plus how many have a red light now. */
+/**
+ * Per-state counts of the open cases the actor may see (closed and void ones are history, not
+ * work: counting them would read every case), plus how many are overdue now.
+ */
 export async function queueCounts(ctx: AppContext, actor: Actor) {
   const db = ctx.db.kysely;
   const departmentIds =
@@ -209,6 +213,7 @@ export async function queueCounts(ctx: AppContext, actor: Actor) {
       : undefined;
   const regionPrefix = actor.scope.kind === 'region' ? actor.scope.divisionCode : undefined;
   const rows = await caseRepository.countByState(db, {
+    states: CASE_STATES.filter((s) => s !== 'CLOSED' && s !== 'VOID'),
     ...(regionPrefix ? { regionPrefix } : {}),
     ...(departmentIds ? { departmentIds } : {}),
   });

@@ -218,11 +218,16 @@ export const caseRepository = {
       .execute();
   },
 
+  /** Counts per state among `states` (the open ones: found through the state index). */
   async countByState(
     db: Executor,
-    filter: { regionPrefix?: string; departmentIds?: readonly number[] },
+    filter: { states: readonly string[]; regionPrefix?: string; departmentIds?: readonly number[] },
   ) {
-    let query = db.selectFrom('cases').select(['state', (eb) => eb.fn.countAll<number>().as('n')]);
+    if (filter.states.length === 0) return [];
+    let query = db
+      .selectFrom('cases')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('state', 'in', filter.states);
     if (filter.regionPrefix) query = query.where('grid_code', 'like', `${filter.regionPrefix}%`);
     if (filter.departmentIds) query = query.where(assignedToAny(filter.departmentIds));
     return query.groupBy('state').execute();

@@ -101,10 +101,12 @@ export const evaluationFactRepository = {
   /** Sums per object and fact kind for one period. */
   /**
    * Lets this transaction's aggregates sort and hash in memory (a month of a city's facts is
-   * millions of rows; the default 4 MB would spill to disk).
+   * millions of rows; the default 4 MB would spill to disk), and skips PostgreSQL's JIT, whose
+   * compiling costs these one-off aggregates more than it saves.
    */
   async allowLargeAggregates(trx: Executor): Promise<void> {
     await sql`set local work_mem = '128MB'`.execute(trx);
+    await sql`set local jit = off`.execute(trx);
   },
 
   /**

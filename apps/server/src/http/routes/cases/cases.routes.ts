@@ -198,7 +198,7 @@ export const caseRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Case counts per state and overdue, for my scope / 待办队列计数',
+        summary: 'Open case counts per state and overdue, for my scope / 待办队列计数',
         response: {
           200: Type.Object({
             states: Type.Record(Type.String(), Type.Integer()),
