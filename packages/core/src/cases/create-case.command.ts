@@ -18,7 +18,7 @@ import { inTransaction, type AppContext } from '../context';
 import { gridIndex } from '../grids/grid-locator.cache';
 import { applyClockEffect, timerCalendar } from './case-timers';
 import { appendCaseAction } from './case-log';
-import { idempotent, type IdempotentResult } from './idempotency';
+import { idempotencyKeyUsed, idempotent, type IdempotentResult } from './idempotency';
 import { newTrackingCode } from './tracking-code';
 import { refreshCaseFacts } from '../evaluation/case-facts';
 
@@ -59,6 +59,14 @@ const SOURCE_ROLES: Record<
   leader: ['leader', 'commander'],
   department: ['department_handler'],
 };
+
+/** Draws the next number of a district's day in a short transaction of its own. */
+async function drawCaseNumber(ctx: AppContext, districtCode: string, day: string) {
+  return inTransaction(ctx, async (trx) => {
+    await caseRepository.commitWithoutFlush(trx);
+    return caseRepository.nextNumber(trx, districtCode, day);
+  });
+}
 
 /** The unit grid holding a point; 404 OUTSIDE_JURISDICTION (naming lng,lat) outside all grids. */
 export async function gridAt(ctx: AppContext, lng: number, lat: number) {
@@ -120,16 +128,23 @@ export async function createCase(
     actor.scope.kind === 'region' && actor.scope.divisionCode.length >= 9 ? 'street' : 'district';
   const now = ctx.clock.now();
   const calendar = await timerCalendar(ctx);
+  const day = localDay(now);
+  // The number is drawn before the case's transaction, in one of its own, so the counter row
+  // is locked for a moment instead of for the whole intake (which made intakes take turns).
+  // A request that then fails leaves a gap in the day's numbers; a replayed key draws none.
+  const sequence = (await idempotencyKeyUsed(ctx, actor, options.idempotencyKey))
+    ? null
+    : await drawCaseNumber(ctx, grid.districtCode, day);
 
   return inTransaction(ctx, async (trx) =>
     idempotent(
       trx,
       { actor, key: options.idempotencyKey, request: input, at: now, status: 201 },
       async () => {
-        const day = localDay(now);
-        const sequence = await caseRepository.nextNumber(trx, grid.districtCode, day);
         const id = await caseRepository.insert(trx, {
-          case_number: `${grid.districtCode}-${day}-${String(sequence).padStart(5, '0')}`,
+          case_number: `${grid.districtCode}-${day}-${String(
+            sequence ?? (await caseRepository.nextNumber(trx, grid.districtCode, day)),
+          ).padStart(5, '0')}`,
           state,
           source: input.source,
           source_ref: input.sourceRef ?? null,

@@ -53,6 +53,16 @@ export async function idempotent<T>(
   return { replayed: false, status: options.status, body };
 }
 
+/** Whether the actor already used this key (then a creating call will replay, not create). */
+export async function idempotencyKeyUsed(
+  ctx: AppContext,
+  actor: Actor,
+  key: string | undefined,
+): Promise<boolean> {
+  if (!key) return false;
+  return idempotencyRepository.exists(ctx.db.kysely, { actorKey: actorKeyOf(actor), key });
+}
+
 export type Reservation =
   | { kind: 'reserved' }
   | { kind: 'replay'; status: number; body: unknown }

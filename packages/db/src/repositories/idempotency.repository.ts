@@ -32,6 +32,17 @@ export const idempotencyRepository = {
     return { requestHash: row.request_hash, status: row.status, response: row.response };
   },
 
+  /** Whether the key was already used by this actor (a quick look before any work). */
+  async exists(db: Executor, key: { actorKey: string; key: string }): Promise<boolean> {
+    const row = await db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('actor_key', '=', key.actorKey)
+      .where('key', '=', key.key)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
   async complete(
     db: Executor,
     key: { actorKey: string; key: string; status: number; response: unknown },

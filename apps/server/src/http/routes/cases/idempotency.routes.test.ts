@@ -108,4 +108,22 @@ describe('Idempotency-Key on creating calls', () => {
     });
     expect(theirs.statusCode).toBe(409);
   });
+
+  it('numbers cases of a day one after another; a replayed key draws no number', async () => {
+    const open = (key: string) =>
+      w.as.supervisor.request({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { 'idempotency-key': key },
+        payload: { source: 'supervisor', description: '编号测试', ...w.point },
+      });
+    const sequenceOf = (r: { json<T>(): T }) =>
+      Number(r.json<{ caseNumber: string }>().caseNumber.split('-')[2]);
+    const first = await open('number-1');
+    const replay = await open('number-1');
+    const next = await open('number-2');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(sequenceOf(replay)).toBe(sequenceOf(first));
+    expect(sequenceOf(next)).toBe(sequenceOf(first) + 1);
+  });
 });
