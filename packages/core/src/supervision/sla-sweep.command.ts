@@ -15,7 +15,14 @@ import {
 import { inTransaction, type AppContext } from '../context';
 import { timerCalendar, toStepTimer } from '../cases/case-timers';
 
-export type SweepResult = { yellow: number; red: number; warnings: number; slips: number };
+export type SweepResult = {
+  yellow: number;
+  red: number;
+  warnings: number;
+  slips: number;
+  /** Overdue timers looked at for a warning this time (at most 1,000 a sweep). */
+  warningChecks: number;
+};
 
 const BATCH = 200;
 
@@ -140,12 +147,9 @@ async function sweepWarnings(
   now: Date,
   steps: string[],
   share: number,
-): Promise<number> {
+): Promise<{ issued: number; checked: number }> {
   return inTransaction(ctx, async (trx) => {
-    const candidates = await supervisionRepository.overdueWithoutWarning(trx, steps, 1000, {
-      now,
-      share,
-    });
+    const candidates = await supervisionRepository.overdueWithoutWarning(trx, steps, 1000, now);
     const due: CaseTimerRow[] = [];
     const later: { id: number; at: Date }[] = [];
     for (const timer of candidates) {
@@ -165,7 +169,7 @@ async function sweepWarnings(
       due.map((t) => t.id),
       now,
     );
-    return issued;
+    return { issued, checked: candidates.length };
   });
 }
 
@@ -188,11 +192,12 @@ export async function sweepTimers(ctx: AppContext): Promise<SweepResult> {
   const warningRule = rules.get('warning');
   const warnings = warningRule?.enabled
     ? await sweepWarnings(ctx, calendar, now, warningRule.steps, warningRule.overtime_share)
-    : 0;
+    : { issued: 0, checked: 0 };
   return {
     yellow: yellow.timers,
     red: red.timers,
-    warnings,
-    slips: yellow.slips + red.slips + warnings,
+    warnings: warnings.issued,
+    slips: yellow.slips + red.slips + warnings.issued,
+    warningChecks: warnings.checked,
   };
 }

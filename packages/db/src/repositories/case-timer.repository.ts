@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CaseTimersTable } from '../schema/database';
 import type { Executor } from './executor';
 import { assignedToAny } from './department-filter';
@@ -79,17 +79,16 @@ export const caseTimerRepository = {
     await db.updateTable('case_timers').set({ warned_at: at }).where('id', 'in', ids).execute();
   },
 
-  /** Sets when each timer is next worth a look for its warning. */
+  /** Sets when each timer is next worth a look for its warning, in one statement. */
   async deferWarningChecks(
     db: Executor,
     checks: readonly { id: number; at: Date }[],
   ): Promise<void> {
-    for (const check of checks)
-      await db
-        .updateTable('case_timers')
-        .set({ warning_check_at: check.at })
-        .where('id', '=', check.id)
-        .execute();
+    if (checks.length === 0) return;
+    await sql`
+      update case_timers t set warning_check_at = v.at
+      from unnest(${checks.map((c) => c.id)}::bigint[], ${checks.map((c) => c.at.toISOString())}::timestamptz[]) as v(id, at)
+      where t.id = v.id`.execute(db);
   },
 
   /**
@@ -115,12 +114,15 @@ export const caseTimerRepository = {
       .limit(limit)
       .forUpdate()
       .skipLocked();
-    return db
-      .updateTable('case_timers')
-      .set({ [marker]: now })
-      .where('id', 'in', due)
-      .where(marker, 'is', null)
-      .returningAll()
-      .execute();
+    return (
+      db
+        .updateTable('case_timers')
+        // Turning red makes a timer due a look for its warning (the sweep's warning pass).
+        .set(kind === 'yellow' ? { yellow_at: now } : { red_at: now, warning_check_at: now })
+        .where('id', 'in', due)
+        .where(marker, 'is', null)
+        .returningAll()
+        .execute()
+    );
   },
 };

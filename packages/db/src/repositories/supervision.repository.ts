@@ -117,16 +117,10 @@ export const supervisionRepository = {
 
   /** Overdue running timers of these steps that have no warning slip yet. */
   /**
-   * Overdue running timers of `steps` not yet warned that may have used `share` of their limit
-   * again by `now`: working time never runs faster than the clock, so a timer whose deadline is
-   * less than share × limit minutes ago cannot qualify yet (the caller checks working time).
+   * Overdue running timers of `steps` not yet warned whose look is due (`warning_check_at`,
+   * set when they turn red and moved on by the sweep), oldest look first.
    */
-  async overdueWithoutWarning(
-    db: Executor,
-    steps: readonly string[],
-    limit: number,
-    candidates: { now: Date; share: number },
-  ) {
+  async overdueWithoutWarning(db: Executor, steps: readonly string[], limit: number, now: Date) {
     if (steps.length === 0) return [];
     return db
       .selectFrom('case_timers as t')
@@ -134,16 +128,8 @@ export const supervisionRepository = {
       .where('t.status', '=', 'running')
       .where('t.red_at', 'is not', null)
       .where('t.warned_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('t.warning_check_at', 'is', null),
-          eb('t.warning_check_at', '<=', candidates.now),
-        ]),
-      )
+      .where('t.warning_check_at', '<=', now)
       .where('t.step', 'in', steps)
-      .where(
-        sql<boolean>`t.due_at + make_interval(secs => ${candidates.share} * t.limit_minutes * 60) <= ${candidates.now}`,
-      )
       .where((eb) =>
         eb.not(
           eb.exists(
@@ -156,7 +142,7 @@ export const supervisionRepository = {
           ),
         ),
       )
-      .orderBy('t.due_at')
+      .orderBy('t.warning_check_at')
       .limit(limit)
       .execute();
   },
