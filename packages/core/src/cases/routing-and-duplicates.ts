@@ -16,6 +16,7 @@ import {
 import { inTransaction, type AppContext } from '../context';
 import { audit } from '../shared/audit';
 import { requireCaseVisible } from './perform-case-action.command';
+import { gridIndex } from '../grids/grid-locator.cache';
 
 export type DispatchSuggestion = {
   departmentId: number;
@@ -138,8 +139,18 @@ export async function findDuplicates(
   const since = new Date(
     row.created_at.getTime() - (options.windowHours ?? DUPLICATE_WINDOW_HOURS) * 3_600_000,
   );
+  const bbox: [number, number, number, number] = [
+    row.lng - dLng,
+    row.lat - dLat,
+    row.lng + dLng,
+    row.lat + dLat,
+  ];
+  // The grids the circle can touch: the cases are then found by their grid's index instead
+  // of by a longitude stripe across the whole district.
+  const { locator } = await gridIndex(ctx);
   const near = await caseRepository.openNear(db, {
-    bbox: [row.lng - dLng, row.lat - dLat, row.lng + dLng, row.lat + dLat],
+    bbox,
+    gridCodes: locator.search(bbox).map((g) => g.code),
     since,
     classId: row.class_id,
     excludeId: row.id,

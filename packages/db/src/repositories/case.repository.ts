@@ -197,6 +197,8 @@ export const caseRepository = {
     db: Executor,
     near: {
       bbox: [number, number, number, number];
+      /** The grids the bbox touches, when known: found through the grid index. */
+      gridCodes?: readonly string[];
       since: Date;
       classId: number | null;
       excludeId: number;
@@ -215,6 +217,8 @@ export const caseRepository = {
       .where('lat', '>=', minLat)
       .where('lat', '<=', maxLat);
     if (near.classId !== null) query = query.where('class_id', '=', near.classId);
+    if (near.gridCodes && near.gridCodes.length > 0)
+      query = query.where('grid_code', 'in', near.gridCodes);
     return query.orderBy('created_at').limit(50).execute();
   },
 
