@@ -1,5 +1,6 @@
 // Loads K simulated cases (about 10,000 a day, ending at `end`) with their action log (hash
 // chained like the real one), step timers and indicator facts, through four COPY streams.
+import { caseNumberDay } from '@xiuhua/core';
 import { createGridLocator, createPrng, type Fact } from '@xiuhua/domain';
 import type pg from 'pg';
 import { actionHash, GENESIS_HASH } from '../../packages/core/src/cases/action-hash';
@@ -46,10 +47,6 @@ function locationSampler(city: City, random: () => number) {
     const grid = locator.locate(lng, lat);
     return grid ? { lng, lat, grid } : anywhere();
   };
-}
-
-function localDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 export async function loadHistory(
@@ -184,7 +181,7 @@ export async function loadHistory(
     const n = Math.min(CASES_PER_DAY, options.count - id);
     const buffers = { cases: '', timers: '', actions: '', facts: '' };
     const times = dayTimes(random, dayStart, n);
-    const day = localDay(new Date(dayStart));
+    const day = caseNumberDay(new Date(dayStart));
     times.forEach((t0, k) => {
       id++;
       const place = locate();

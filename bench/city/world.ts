@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   CacheRegistry,
+  caseNumberDay,
   DEFAULT_SETTINGS,
   GRIDS_CACHE,
   seedDemo,
@@ -290,9 +291,7 @@ async function resetWorld(pool: pg.Pool, lastHistoryId: number, historyEnd: Date
   await pool.query(`select setval(pg_get_serial_sequence('cases', 'id'), $1::bigint + 1, false)`, [
     lastHistoryId,
   ]);
-  await pool.query(`delete from case_number_counters where day >= $1`, [
-    new Date(historyEnd.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, ''),
-  ]);
+  await pool.query(`delete from case_number_counters where day >= $1`, [caseNumberDay(historyEnd)]);
 }
 
 /** Drops a database; autovacuum (another role) may hold it a moment, so it retries briefly. */

@@ -1,7 +1,7 @@
 // The monthly evaluation (综合评价) over the whole history: scores and ranks for every object
 // type, from the indicator facts, as the console's evaluation page asks for them. Baseline: one
 // bare count of the month's facts by kind (a single scan of the same rows, no scoring).
-import { evaluate, type EvaluationQuery } from '@xiuhua/core';
+import { evaluate, localDateKey, type EvaluationQuery } from '@xiuhua/core';
 import { EVALUATION_OBJECT_TYPES, type EvaluationObjectType } from '@xiuhua/domain';
 import { SYSTEM_ACTOR } from '../../apps/server/src/http/auth/auth.plugin';
 import { CASES_PER_DAY } from '../city/load-history';
@@ -15,17 +15,13 @@ const OBJECT_TYPES: EvaluationObjectType[] = EVALUATION_OBJECT_TYPES.filter(
   (t) => t !== 'district',
 );
 
-function localDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 async function run(env: BenchEnv): Promise<Row[]> {
   const world = await openWorld(env);
   try {
     const ctx = { ...world.ctx, clock: { now: () => world.historyEnd } };
     const days = Math.ceil(env.options.cases / CASES_PER_DAY);
     // The last whole month of the history, or all of it when it is shorter than a month.
-    const endLocal = localDate(world.historyEnd);
+    const endLocal = localDateKey(world.historyEnd);
     const [y, m] = endLocal.split('-').map(Number) as [number, number];
     const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
     const query: Omit<EvaluationQuery, 'objectType'> =
@@ -33,8 +29,8 @@ async function run(env: BenchEnv): Promise<Row[]> {
         ? { period: prev }
         : {
             period: 'custom',
-            from: localDate(new Date(world.historyEnd.getTime() - days * 86_400_000)),
-            to: localDate(new Date(world.historyEnd.getTime() - 86_400_000)),
+            from: localDateKey(new Date(world.historyEnd.getTime() - days * 86_400_000)),
+            to: localDateKey(new Date(world.historyEnd.getTime() - 86_400_000)),
           };
     const label = query.period === 'custom' ? `${query.from} – ${query.to}` : query.period;
     const rounds = env.options.quick ? 1 : 3;

@@ -1,8 +1,8 @@
 // Work queues and search with the whole history loaded, through the same core queries the
 // console's pages call (scope checks, counting, lights). Baseline: fetching one case by id
 // through the same connection (the database round trip every page pays anyway).
-import { listCases, queueCounts, type CaseListQuery } from '@xiuhua/core';
-import { caseRepository } from '@xiuhua/db';
+import { actorFromUser, listCases, queueCounts, type CaseListQuery } from '@xiuhua/core';
+import { caseRepository, userRepository } from '@xiuhua/db';
 import { CASE_STATES, type Actor } from '@xiuhua/domain';
 import { openWorld, type World } from '../city/world';
 import { fmt, type Row } from '../lib/report';
@@ -10,36 +10,9 @@ import type { BenchEnv, Section } from '../lib/section';
 import { percentile, timeAsync } from '../lib/timing';
 
 async function actorOf(world: World, username: string): Promise<Actor> {
-  const { rows } = await world.pool.query<{
-    id: number;
-    display_name: string;
-    organisation_id: number | null;
-    scope_kind: 'all' | 'region' | 'department';
-    scope_division_code: string | null;
-    scope_organisation_id: number | null;
-    roles: Actor['roles'];
-  }>(
-    `select u.id, u.display_name, u.organisation_id, u.scope_kind, u.scope_division_code,
-            u.scope_organisation_id, array_agg(r.role) as roles
-     from users u join user_roles r on r.user_id = u.id where u.username = $1 group by u.id`,
-    [username],
-  );
-  const u = rows[0];
-  if (!u) throw new Error(`no user ${username} in the bench city`);
-  return {
-    userId: u.id,
-    username,
-    displayName: u.display_name,
-    roles: u.roles,
-    scope:
-      u.scope_kind === 'region'
-        ? { kind: 'region', divisionCode: u.scope_division_code! }
-        : u.scope_kind === 'department'
-          ? { kind: 'department', organisationId: u.scope_organisation_id! }
-          : { kind: 'all' },
-    organisationId: u.organisation_id,
-    via: 'session',
-  };
+  const user = await userRepository.findByUsername(world.ctx.db.kysely, username);
+  if (!user) throw new Error(`no user ${username} in the bench city`);
+  return actorFromUser(user, 'session');
 }
 
 async function latency(rounds: number, fn: () => Promise<unknown>) {

@@ -2,6 +2,7 @@ export * from './context';
 export * from './shared/pagination';
 export { hashPassword, verifyPassword } from './auth/password';
 export * from './auth/login.command';
+export { actorFromUser } from './auth/actor-from-user';
 export * from './auth/authenticate.query';
 export * from './auth/api-token.commands';
 export * from './users/user.commands';

@@ -86,7 +86,7 @@ export async function gridAt(ctx: AppContext, lng: number, lat: number) {
 }
 
 /** The local (UTC+8) date as yyyymmdd: case numbers count per district and local day. */
-function localDay(now: Date): string {
+export function caseNumberDay(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
@@ -128,7 +128,7 @@ export async function createCase(
     actor.scope.kind === 'region' && actor.scope.divisionCode.length >= 9 ? 'street' : 'district';
   const now = ctx.clock.now();
   const calendar = await timerCalendar(ctx);
-  const day = localDay(now);
+  const day = caseNumberDay(now);
   // The number is drawn before the case's transaction, in one of its own, so the counter row
   // is locked for a moment instead of for the whole intake (which made intakes take turns).
   // A request that then fails leaves a gap in the day's numbers; a replayed key draws none.

@@ -82,7 +82,7 @@ async function issueAuto(
       },
     ];
   });
-  const inserted = await supervisionRepository.insertAutoMany(trx, slips);
+  const inserted = await supervisionRepository.insertMany(trx, slips);
   const stepOf = new Map(timers.map((t) => [t.id, t.step]));
   await outboxRepository.appendMany(
     trx,

@@ -5,15 +5,7 @@ export const outboxRepository = {
     db: Executor,
     event: { caseId: number | null; type: string; payload: Record<string, unknown>; at: Date },
   ): Promise<void> {
-    await db
-      .insertInto('outbox_events')
-      .values({
-        case_id: event.caseId,
-        type: event.type,
-        payload: JSON.stringify(event.payload),
-        created_at: event.at,
-      })
-      .execute();
+    await outboxRepository.appendMany(db, [event]);
   },
 
   /** Appends several events in one statement, in the given order. */

@@ -21,25 +21,14 @@ export const supervisionRepository = {
 
   /** Inserts a slip; an automatic one that already exists for its timer and kind is skipped. */
   async insert(db: Executor, slip: Insertable<SupervisionSlipsTable>): Promise<number | undefined> {
-    const row = await db
-      .insertInto('supervision_slips')
-      .values(slip)
-      .onConflict((oc) =>
-        oc
-          .columns(['timer_id', 'kind'])
-          .where(sql<boolean>`origin = 'auto'`)
-          .doNothing(),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    return row?.id;
+    return (await supervisionRepository.insertMany(db, [slip]))[0]?.id;
   },
 
   /**
-   * Inserts several automatic slips in one statement; a slip a timer already has is skipped.
+   * Inserts several slips in one statement; an automatic slip a timer already has is skipped.
    * Returns the inserted slips' ids with their timers.
    */
-  async insertAutoMany(
+  async insertMany(
     db: Executor,
     slips: readonly Insertable<SupervisionSlipsTable>[],
   ): Promise<{ id: number; timer_id: number | null; case_id: number }[]> {
