@@ -90,6 +90,8 @@ export async function loadHistory(
   }
   // The search index is filled in one statement after the load instead of a trigger per row.
   await pool.query('alter table cases disable trigger cases_search_refresh');
+  // Likewise the monthly evaluation sums, recomputed from all facts at the end.
+  await pool.query('alter table evaluation_facts disable trigger evaluation_facts_inserted');
   recreate.push(...(await dropSecondaryIndexes(pool, 'case_search')));
   const copies = {
     cases: await openCopy(pool, 'cases', [
@@ -265,6 +267,9 @@ export async function loadHistory(
      select id, case_search_bigrams(description || ' ' || coalesce(address, '')) from cases`,
   );
   await pool.query('alter table cases enable trigger cases_search_refresh');
+  options.log('bench city: summing the facts by month …');
+  await pool.query('select evaluation_month_sums_rebuild()');
+  await pool.query('alter table evaluation_facts enable trigger evaluation_facts_inserted');
   options.log('bench city: rebuilding indexes …');
   // Two at a time: the machine has two cores.
   for (let i = 0; i < recreate.length; i += 2)

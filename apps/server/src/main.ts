@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { startSlaSweep } from './jobs/sla-sweep.job';
 import { startOutboxDispatch } from './jobs/outbox-dispatch.job';
+import { startEvaluationFold } from './jobs/evaluation-fold.job';
 import { SYSTEM_ACTOR } from './http/auth/auth.plugin';
 import { formatDemoReport } from './demo/demo-report';
 import { readDemoSources } from './demo/reference-data';
@@ -79,6 +80,7 @@ export async function startServer(
   const address = await app.listen({ port: config.port, host: config.host });
   const stopSweep = startSlaSweep(ctx, app.log);
   const stopOutbox = startOutboxDispatch(ctx, app.log);
+  const stopFold = startEvaluationFold(ctx, app.log);
   app.log.info(
     { database: `${ctx.db.engine} ${ctx.db.location}`, dataDir: config.dataDir },
     'xiuhua started',
@@ -91,6 +93,7 @@ export async function startServer(
     async close() {
       await stopSweep();
       await stopOutbox();
+      await stopFold();
       await app.close();
       await ctx.db.close();
     },

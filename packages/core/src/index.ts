@@ -10,6 +10,7 @@ export * from './organisations/organisation.commands';
 export * from './audit/admin-audit.queries';
 export * from './evaluation/case-facts';
 export * from './evaluation/rebuild-facts';
+export * from './evaluation/month-sums';
 export * from './evaluation/evaluation.queries';
 export * from './evaluation/evaluation-scheme.commands';
 export * from './evaluation/evaluation-publication.commands';

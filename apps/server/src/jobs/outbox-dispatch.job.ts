@@ -1,5 +1,6 @@
 import { dispatchOutbox, type AppContext, type WebhookSender } from '@xiuhua/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { startPeriodicJob } from './periodic-job';
 
 export const OUTBOX_DISPATCH_INTERVAL_MS = 5_000;
 const SEND_TIMEOUT_MS = 5_000;
@@ -22,23 +23,14 @@ export function startOutboxDispatch(
   log: FastifyBaseLogger,
   intervalMs = OUTBOX_DISPATCH_INTERVAL_MS,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const round = () => {
-    if (running) return;
-    running = dispatchOutbox(ctx, fetchSender)
-      .then((result) => {
-        if (result.delivered + result.retried + result.failed > 0)
-          log.info({ outbox: result }, 'webhooks dispatched');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'outbox dispatch failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob(
+    {
+      name: 'outbox',
+      message: 'webhooks dispatched',
+      intervalMs,
+      round: () => dispatchOutbox(ctx, fetchSender),
+      worthLogging: (r) => r.delivered + r.retried + r.failed > 0,
+    },
+    log,
+  );
 }

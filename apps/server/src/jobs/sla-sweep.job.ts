@@ -1,5 +1,6 @@
 import { sweepTimers, type AppContext } from '@xiuhua/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { startPeriodicJob } from './periodic-job';
 
 export const SLA_SWEEP_INTERVAL_MS = 30_000;
 
@@ -12,24 +13,15 @@ export function startSlaSweep(
   log: FastifyBaseLogger,
   intervalMs = SLA_SWEEP_INTERVAL_MS,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const round = () => {
-    if (running) return;
-    running = sweepTimers(ctx)
-      .then((result) => {
-        if (result.yellow + result.red + result.warnings > 0)
-          log.info({ sweep: result }, 'sla sweep');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'sla sweep failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  round();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob(
+    {
+      name: 'sweep',
+      message: 'sla sweep',
+      intervalMs,
+      runAtStart: true,
+      round: () => sweepTimers(ctx),
+      worthLogging: (r) => r.yellow + r.red + r.warnings > 0,
+    },
+    log,
+  );
 }

@@ -15,10 +15,12 @@ export async function appendCaseAction(
     opinion: string | null;
     detail: Record<string, unknown>;
     at: Date;
+    /** The case's first action (its creation): there is no earlier row to chain to. */
+    first?: boolean;
     event: { type: string; payload: Record<string, unknown> };
   },
 ): Promise<void> {
-  const last = await caseActionRepository.last(trx, entry.caseId);
+  const last = entry.first ? undefined : await caseActionRepository.last(trx, entry.caseId);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const actorUserId = entry.actor.via === 'system' ? null : entry.actor.userId;

@@ -141,7 +141,7 @@ export async function createCase(
       trx,
       { actor, key: options.idempotencyKey, request: input, at: now, status: 201 },
       async () => {
-        const id = await caseRepository.insert(trx, {
+        const row = await caseRepository.insert(trx, {
           case_number: `${grid.districtCode}-${day}-${String(
             sequence ?? (await caseRepository.nextNumber(trx, grid.districtCode, day)),
           ).padStart(5, '0')}`,
@@ -170,8 +170,7 @@ export async function createCase(
           tracking_code: input.withTrackingCode ? newTrackingCode() : null,
           intake: JSON.stringify(input.intake ?? {}),
         });
-        const row = await caseRepository.findById(trx, id);
-        if (!row) throw new Error('case vanished inside its own transaction');
+        const id = row.id;
         await appendCaseAction(trx, {
           caseId: id,
           action: 'create',
@@ -181,6 +180,7 @@ export async function createCase(
           opinion: null,
           detail: { source: input.source, gridCode: grid.code },
           at: now,
+          first: true,
           event: {
             type: 'case.created',
             payload: { caseId: id, caseNumber: row.case_number, state },
@@ -195,7 +195,7 @@ export async function createCase(
           postponeMinutes: 0,
         });
         if (options.within) await options.within(trx, row);
-        await refreshCaseFacts(trx, id);
+        await refreshCaseFacts(trx, id, options.within ? undefined : row);
         return row;
       },
     ),

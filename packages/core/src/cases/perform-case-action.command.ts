@@ -160,7 +160,8 @@ export async function performCaseAction(
         key_reasons: assessment.reasons,
       });
     }
-    if (!(await caseRepository.updateIfVersion(trx, row.id, row.version, patch))) {
+    const updated = await caseRepository.updatedIfVersion(trx, row.id, row.version, patch);
+    if (!updated) {
       throw new AppError({
         code: 'STALE_VERSION',
         text: {
@@ -170,8 +171,6 @@ export async function performCaseAction(
         details: [{ field: 'version', reason: 'stale' }],
       });
     }
-    const updated = await caseRepository.findById(trx, row.id);
-    if (!updated) throw notFound(CASE, String(row.id));
     const detail: Record<string, unknown> = {};
     for (const key of [
       'departmentIds',
@@ -247,7 +246,7 @@ export async function performCaseAction(
       });
     }
     if (options.within) await options.within(trx, updated);
-    await refreshCaseFacts(trx, row.id);
+    await refreshCaseFacts(trx, row.id, options.within ? undefined : updated);
     if (parent) await refreshCaseFacts(trx, parent.id);
     return updated;
   });

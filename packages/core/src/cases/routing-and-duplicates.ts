@@ -128,10 +128,19 @@ export async function findDuplicates(
   caseId: number,
   options: { radiusM?: number; windowHours?: number } = {},
 ): Promise<(CaseRow & { distanceM: number })[]> {
-  const db = ctx.db.kysely;
-  const row = await caseRepository.findById(db, caseId);
+  const row = await caseRepository.findById(ctx.db.kysely, caseId);
   if (!row) throw notFound({ zh: '案件', en: 'Case' }, String(caseId));
   requireCaseVisible(actor, row);
+  return duplicatesOf(ctx, row, options);
+}
+
+/** Open cases near a case the caller has read (and may see), as `findDuplicates`. */
+export async function duplicatesOf(
+  ctx: AppContext,
+  row: CaseRow,
+  options: { radiusM?: number; windowHours?: number } = {},
+): Promise<(CaseRow & { distanceM: number })[]> {
+  const db = ctx.db.kysely;
   if (row.lng === null || row.lat === null) return [];
   const radius = options.radiusM ?? DUPLICATE_RADIUS_M;
   const dLat = radius / 111_320;

@@ -4,13 +4,18 @@ import {
   caseTimerRepository,
   evaluationFactRepository,
   hotlineRepository,
+  type CaseRow,
   type Executor,
 } from '@xiuhua/db';
 import { deriveFacts, type CaseSource, type Fact } from '@xiuhua/domain';
 
 /** A case's indicator facts as they follow from its log, timers and return visits now. */
-export async function computeCaseFacts(db: Executor, caseId: number): Promise<Fact[]> {
-  const row = await caseRepository.findById(db, caseId);
+export async function computeCaseFacts(
+  db: Executor,
+  caseId: number,
+  known?: CaseRow,
+): Promise<Fact[]> {
+  const row = known ?? (await caseRepository.findById(db, caseId));
   if (!row) return [];
   const [actions, timers, visits] = await Promise.all([
     caseActionRepository.forCase(db, caseId),
@@ -47,12 +52,17 @@ export async function computeCaseFacts(db: Executor, caseId: number): Promise<Fa
 
 /**
  * Rewrites one case's facts; called inside the transaction of every change to the case, so the
- * evaluation is always current without rescanning history.
+ * evaluation is always current without rescanning history. `known` is the case's row as this
+ * transaction wrote it, when the caller has it.
  */
-export async function refreshCaseFacts(trx: Executor, caseId: number): Promise<void> {
-  const row = await caseRepository.findById(trx, caseId);
+export async function refreshCaseFacts(
+  trx: Executor,
+  caseId: number,
+  known?: CaseRow,
+): Promise<void> {
+  const row = known ?? (await caseRepository.findById(trx, caseId));
   if (!row) return;
-  const facts = await computeCaseFacts(trx, caseId);
+  const facts = await computeCaseFacts(trx, caseId, row);
   await evaluationFactRepository.replaceForCase(
     trx,
     caseId,

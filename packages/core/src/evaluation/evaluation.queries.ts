@@ -30,7 +30,7 @@ import {
 } from '@xiuhua/domain';
 import { inTransaction, type AppContext } from '../context';
 import { countsFromFacts } from './fact-counts';
-import { DISTINCT_CASE_KINDS, indicatorSource } from './indicator-sources';
+import { DISTINCT_CASE_KINDS, indicatorKinds, indicatorSource } from './indicator-sources';
 
 /** Who reads evaluations; departments read only their own (and their units'). */
 const READERS: readonly Role[] = [
@@ -185,6 +185,7 @@ export async function evaluate(
       {
         ...(kind === 'position' ? { position: query.objectType } : {}),
         ...(prefix ? { regionPrefix: prefix } : {}),
+        kinds: indicatorKinds(kind === 'department'),
       },
       DISTINCT_CASE_KINDS,
     );
@@ -199,7 +200,12 @@ export async function evaluate(
   const forDepartment = kind === 'department';
   const evaluated = objects.map((o) => ({
     ...o,
-    counts: countsFromFacts(mergeSums(o.members.flatMap((m) => byKey.get(m) ?? [])), forDepartment),
+    counts: countsFromFacts(
+      o.members.length === 1
+        ? (byKey.get(o.members[0] ?? '') ?? [])
+        : mergeSums(o.members.flatMap((m) => byKey.get(m) ?? [])),
+      forDepartment,
+    ),
   }));
   const scheme = await evaluationScheme(ctx);
   const ranked = scoreAndRank({

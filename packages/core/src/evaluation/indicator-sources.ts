@@ -1,4 +1,4 @@
-import type { FactKind, IndicatorName } from '@xiuhua/domain';
+import { INDICATOR_NAMES, type FactKind, type IndicatorName } from '@xiuhua/domain';
 
 /**
  * Which facts make each indicator count, and which part of them: all (`n`), on time, ended by
@@ -87,3 +87,15 @@ export const DISTINCT_CASE_KINDS: readonly FactKind[] = [
       .map((s) => s.kind),
   ),
 ];
+
+const KINDS_READ = new Map<boolean, readonly FactKind[]>();
+
+/** The fact kinds an evaluation reads (of departments, or of everyone else). */
+export function indicatorKinds(forDepartment: boolean): readonly FactKind[] {
+  let kinds = KINDS_READ.get(forDepartment);
+  if (!kinds) {
+    kinds = [...new Set(INDICATOR_NAMES.map((n) => indicatorSource(n, forDepartment).kind))];
+    KINDS_READ.set(forDepartment, kinds);
+  }
+  return kinds;
+}

@@ -87,13 +87,9 @@ export const caseRepository = {
     return row.last_value;
   },
 
-  async insert(db: Executor, row: NewCase): Promise<number> {
-    const { id } = await db
-      .insertInto('cases')
-      .values(row)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
+  /** Inserts a case and returns its row as written. */
+  async insert(db: Executor, row: NewCase): Promise<CaseRow> {
+    return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
   async findById(db: Executor, id: number): Promise<CaseRow | undefined> {
@@ -129,13 +125,23 @@ export const caseRepository = {
     version: number,
     patch: CasePatch,
   ): Promise<boolean> {
-    const result = await db
+    return (await caseRepository.updatedIfVersion(db, id, version, patch)) !== undefined;
+  },
+
+  /** As `updateIfVersion`, returning the row as updated (undefined when the version moved on). */
+  async updatedIfVersion(
+    db: Executor,
+    id: number,
+    version: number,
+    patch: CasePatch,
+  ): Promise<CaseRow | undefined> {
+    return db
       .updateTable('cases')
       .set({ ...patch, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
+      .returningAll()
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   },
 
   async list(db: Executor, filter: CaseListFilter): Promise<{ rows: CaseRow[]; total: number }> {

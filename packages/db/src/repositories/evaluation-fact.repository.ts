@@ -1,9 +1,15 @@
 import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import type { Database, EvaluationFactsTable } from '../schema/database';
+import {
+  toSums,
+  windowEnd,
+  type FactFilter,
+  type FactGrouping,
+  type FactSums,
+  type FactWindow,
+} from './evaluation-fact-types';
+import { evaluationMonthSumRepository, monthSumsServe } from './evaluation-month-sum.repository';
 import type { Executor } from './executor';
-
-/** How facts are grouped into evaluated objects. */
-export type FactGrouping = 'district' | 'street' | 'community' | 'grid' | 'department' | 'actor';
 
 const GROUP_COLUMN = {
   district: 'district_code',
@@ -13,40 +19,6 @@ const GROUP_COLUMN = {
   department: 'department_id',
   actor: 'actor_user_id',
 } as const;
-
-export type FactWindow = {
-  /** Period start (inclusive). */
-  from: Date;
-  /** Period end (exclusive); deadlines later than `asOf` are not due yet. */
-  to: Date;
-  asOf: Date;
-};
-
-export type FactFilter = {
-  /** Only facts of this position (positions' evaluations). */
-  position?: string;
-  /** Only facts in regions whose code starts with this (a street's communities, …). */
-  regionPrefix?: string;
-  classId?: number;
-  source?: string;
-};
-
-export type FactSums = {
-  key: string;
-  kind: string;
-  /** Number of facts. */
-  n: number;
-  /** Sum of values (return-visit scores; equals n for other facts). */
-  value: number;
-  /** Distinct cases among them (rework counted once per case), for the kinds asked; else n. */
-  cases: number;
-  onTime: number;
-  /** Steps ended by the end of the period (or by `asOf` if earlier). */
-  finished: number;
-  held: number;
-  heldFinished: number;
-  heldOnTime: number;
-};
 
 type FactQuery = SelectQueryBuilder<Database, 'evaluation_facts', object>;
 
@@ -60,7 +32,7 @@ function windowed(
   window: FactWindow,
   filter: FactFilter,
 ): FactQuery {
-  const end = window.to.getTime() < window.asOf.getTime() ? window.to : window.asOf;
+  const end = windowEnd(window);
   let q = query.where('at', '>=', window.from).where('at', '<', end);
   q =
     grouping === 'department'
@@ -68,24 +40,111 @@ function windowed(
       : q.where('department_id', 'is', null);
   if (filter.position) q = q.where('position', '=', filter.position);
   if (filter.regionPrefix) q = q.where('grid_code', 'like', `${filter.regionPrefix}%`);
+  if (filter.kinds) q = q.where('kind', 'in', filter.kinds.length ? [...filter.kinds] : ['']);
   if (filter.classId !== undefined) q = q.where('class_id', '=', filter.classId);
   if (filter.source) q = q.where('source', '=', filter.source);
   return q;
 }
 
+/** A fact's columns besides its id and case, with their SQL types (for the diff in replaceForCase). */
+const FACT_COLUMN_LIST = [
+  ['kind', 'text'],
+  ['at', 'timestamptz'],
+  ['finished_at', 'timestamptz'],
+  ['on_time', 'boolean'],
+  ['actor_user_id', 'integer'],
+  ['position', 'text'],
+  ['department_id', 'integer'],
+  ['held', 'boolean'],
+  ['value', 'integer'],
+  ['source', 'text'],
+  ['class_id', 'integer'],
+  ['grid_code', 'text'],
+  ['community_code', 'text'],
+  ['street_code', 'text'],
+  ['district_code', 'text'],
+] as const satisfies readonly (readonly [keyof EvaluationFactsTable, string])[];
+const FACT_COLUMN_TYPES = FACT_COLUMN_LIST.map(([c, t]) => `"${c}" ${t}`).join(', ');
+/** Column defaults the table would fill in, applied before comparing. */
+const FACT_DEFAULTS: Partial<Record<string, string>> = { held: 'false', value: '1' };
+/** The columns qualified by a table alias, optionally with their defaults. */
+const factColumns = (alias: string, withDefaults = false) =>
+  sql.raw(
+    FACT_COLUMN_LIST.map(([c]) => {
+      const ref = `${alias}."${c}"`;
+      const fallback = withDefaults ? FACT_DEFAULTS[c] : undefined;
+      return fallback ? `coalesce(${ref}, ${fallback}) as "${c}"` : ref;
+    }).join(', '),
+  );
+
+/** Distinct cases per object key and kind, for the few kinds counted in cases (rework). */
+async function distinctCases(
+  db: Executor,
+  grouping: FactGrouping,
+  window: FactWindow,
+  filter: FactFilter,
+  kinds: readonly string[],
+): Promise<Map<string, number>> {
+  const column = GROUP_COLUMN[grouping];
+  const counted = await windowed(db.selectFrom('evaluation_facts'), grouping, window, filter)
+    .where(column, 'is not', null)
+    .where('kind', 'in', kinds)
+    .select([
+      sql<string>`${sql.ref(column)}::text`.as('key'),
+      'kind',
+      sql<string>`count(distinct case_id)`.as('cases'),
+    ])
+    .groupBy([column, 'kind'])
+    .execute();
+  return new Map(counted.map((r) => [`${r.key}\u0000${r.kind}`, Number(r.cases)]));
+}
+
 export const evaluationFactRepository = {
-  /** Replaces all facts of one case (called in the transaction of each of its changes). */
+  /**
+   * Makes one case's facts equal `rows` (called in the transaction of each of its changes), in
+   * one statement that deletes only the facts that went and inserts only the new ones: most
+   * changes touch a few facts, and each written fact also writes its monthly-sum delta.
+   */
   async replaceForCase(
     db: Executor,
     caseId: number,
     rows: Insertable<EvaluationFactsTable>[],
   ): Promise<void> {
-    await db.deleteFrom('evaluation_facts').where('case_id', '=', caseId).execute();
-    for (let i = 0; i < rows.length; i += 500)
-      await db
-        .insertInto('evaluation_facts')
-        .values(rows.slice(i, i + 500))
-        .execute();
+    const incoming = JSON.stringify(
+      rows.map((r) => {
+        if (r.case_id !== caseId) throw new Error(`fact of case ${r.case_id} given for ${caseId}`);
+        return { ...r, case_id: undefined };
+      }),
+    );
+    await sql`
+      with given as (
+        select ${factColumns('x', true)}
+        from jsonb_to_recordset(${incoming}::jsonb) as x (${sql.raw(FACT_COLUMN_TYPES)})
+      ),
+      incoming as (
+        select g.*, row_number() over (partition by g.k) as rn
+        from (select r.*, row(${factColumns('r')})::text as k from given r) as g
+      ),
+      numbered as (
+        select e.id, e.k, row_number() over (partition by e.k order by e.id) as rn
+        from (
+          select f.id, row(${factColumns('f')})::text as k
+          from evaluation_facts f
+          where f.case_id = ${caseId}
+        ) as e
+      ),
+      removed as (
+        delete from evaluation_facts
+        where id in (
+          select n.id from numbered n
+          where not exists (select 1 from incoming i where i.k = n.k and i.rn = n.rn)
+        )
+      )
+      insert into evaluation_facts (case_id, ${sql.raw(FACT_COLUMN_LIST.map(([c]) => `"${c}"`).join(', '))})
+      select ${caseId}, ${factColumns('i')}
+      from incoming i
+      where not exists (select 1 from numbered n where n.k = i.k and n.rn = i.rn)
+    `.execute(db);
   },
 
   /** A case's facts in a stable order (for the rebuild check). */
@@ -112,6 +171,8 @@ export const evaluationFactRepository = {
   /**
    * Sums per object key and fact kind. Distinct cases (`cases`) are counted only for the kinds
    * in `distinctCasesFor` (a distinct count forces a sort of every fact; the others get n).
+   * Whole elapsed months come from the monthly sums (see `fromMonthSums`), anything else from
+   * the facts; both give the same numbers.
    */
   async sums(
     db: Executor,
@@ -120,27 +181,25 @@ export const evaluationFactRepository = {
     filter: FactFilter = {},
     distinctCasesFor: readonly string[] = [],
   ): Promise<FactSums[]> {
+    const rows = monthSumsServe(grouping, window, filter)
+      ? await evaluationMonthSumRepository.sums(db, grouping, window, filter)
+      : await evaluationFactRepository.fromFacts(db, grouping, window, filter);
+    if (distinctCasesFor.length === 0) return rows;
+    const distinct = await distinctCases(db, grouping, window, filter, distinctCasesFor);
+    return rows.map((r) => ({ ...r, cases: distinct.get(`${r.key}\u0000${r.kind}`) ?? r.cases }));
+  },
+
+  /** `sums` read from the facts themselves (any window and filter). */
+  async fromFacts(
+    db: Executor,
+    grouping: FactGrouping,
+    window: FactWindow,
+    filter: FactFilter = {},
+  ): Promise<FactSums[]> {
     const column = GROUP_COLUMN[grouping];
-    const end = window.to.getTime() < window.asOf.getTime() ? window.to : window.asOf;
-    const base = windowed(db.selectFrom('evaluation_facts'), grouping, window, filter).where(
-      column,
-      'is not',
-      null,
-    );
-    const distinct = new Map<string, number>();
-    if (distinctCasesFor.length > 0) {
-      const counted = await base
-        .where('kind', 'in', distinctCasesFor)
-        .select([
-          sql<string>`${sql.ref(column)}::text`.as('key'),
-          'kind',
-          sql<string>`count(distinct case_id)`.as('cases'),
-        ])
-        .groupBy([column, 'kind'])
-        .execute();
-      for (const r of counted) distinct.set(`${r.key}\u0000${r.kind}`, Number(r.cases));
-    }
-    const rows = await base
+    const end = windowEnd(window);
+    const rows = await windowed(db.selectFrom('evaluation_facts'), grouping, window, filter)
+      .where(column, 'is not', null)
       .select([
         sql<string>`${sql.ref(column)}::text`.as('key'),
         'kind',
@@ -158,18 +217,7 @@ export const evaluationFactRepository = {
       ])
       .groupBy([column, 'kind'])
       .execute();
-    return rows.map((r) => ({
-      key: r.key,
-      kind: r.kind,
-      n: Number(r.n),
-      value: Number(r.value),
-      cases: distinct.get(`${r.key}\u0000${r.kind}`) ?? Number(r.n),
-      onTime: Number(r.on_time),
-      finished: Number(r.finished),
-      held: Number(r.held),
-      heldFinished: Number(r.held_finished),
-      heldOnTime: Number(r.held_on_time),
-    }));
+    return rows.map(toSums);
   },
 
   /**
@@ -194,7 +242,7 @@ export const evaluationFactRepository = {
     total: number;
   }> {
     const column = GROUP_COLUMN[grouping];
-    const end = window.to.getTime() < window.asOf.getTime() ? window.to : window.asOf;
+    const end = windowEnd(window);
     let q = windowed(db.selectFrom('evaluation_facts'), grouping, window, filter)
       .where('kind', '=', kind)
       .where(sql<string>`${sql.ref(column)}::text`, 'in', keys.length ? [...keys] : ['']);

@@ -27,6 +27,8 @@ export * from './device-alarm.repository';
 export * from './patrol.repository';
 export * from './map.repository';
 export * from './evaluation-fact.repository';
+export * from './evaluation-fact-types';
+export * from './evaluation-month-sum.repository';
 export * from './evaluation-publication.repository';
 export * from './screen.repository';
 export * from './analytics.repository';

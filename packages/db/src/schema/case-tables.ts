@@ -326,6 +326,25 @@ export type EvaluationFactsTable = {
   district_code: string | null;
 };
 
+/** Monthly sums of indicator facts, and the deltas not yet folded in (migration 0023). */
+export type EvaluationMonthSumsTable = {
+  month: ColumnType<Date, string, string>;
+  scope: 'region' | 'department' | 'actor';
+  grid_code: string;
+  community_code: string;
+  street_code: string;
+  district_code: string;
+  department_id: number;
+  actor_user_id: number;
+  position: string;
+  kind: string;
+  held: boolean;
+  finished_month: ColumnType<Date, string, string>;
+  n: ColumnType<string, number, number>;
+  value: ColumnType<string, number, number>;
+  on_time: ColumnType<string, number, number>;
+};
+
 export type EvaluationSchemesTable = {
   id: number;
   scheme: Json<Record<string, unknown>>;

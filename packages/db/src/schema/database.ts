@@ -14,6 +14,7 @@ import type {
   HotlineOrdersTable,
   HotlineReturnVisitsTable,
   EvaluationFactsTable,
+  EvaluationMonthSumsTable,
   EvaluationSchemesTable,
   EvaluationPublicationsTable,
   IdempotencyKeysTable,
@@ -294,6 +295,8 @@ export type Database = {
   hotline_orders: HotlineOrdersTable;
   hotline_return_visits: HotlineReturnVisitsTable;
   evaluation_facts: EvaluationFactsTable;
+  evaluation_month_sums: EvaluationMonthSumsTable;
+  evaluation_fact_deltas: EvaluationMonthSumsTable;
   evaluation_schemes: EvaluationSchemesTable;
   evaluation_publications: EvaluationPublicationsTable;
   device_alarms: DeviceAlarmsTable;

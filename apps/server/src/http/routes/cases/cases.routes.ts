@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import {
   caseTimeline,
   createCase,
-  findDuplicates,
+  duplicatesOf,
   getCaseView,
   listCases,
   performCaseAction,
@@ -56,7 +56,7 @@ export const caseRoutes: RouteModule = (app, ctx) => {
       const result = await createCase(ctx, actor, request.body, key ? { idempotencyKey: key } : {});
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       const view = await getCaseView(ctx, actor, result.body.id);
-      const duplicates = await findDuplicates(ctx, actor, result.body.id);
+      const duplicates = await duplicatesOf(ctx, view.case);
       return reply.status(201).send({
         ...presentCaseView(view),
         possibleDuplicates: duplicates.map((d) => ({

@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import {
+  toSums,
+  windowEnd,
+  type FactFilter,
+  type FactGrouping,
+  type FactSums,
+  type FactWindow,
+  type SumRow,
+} from './evaluation-fact-types';
+import type { Executor } from './executor';
+
+/** Where each grouping's objects are in the monthly sums, and the key column read. */
+const MONTH_SUM_GROUP = {
+  district: { scope: 'region', column: 'district_code' },
+  street: { scope: 'region', column: 'street_code' },
+  community: { scope: 'region', column: 'community_code' },
+  grid: { scope: 'region', column: 'grid_code' },
+  department: { scope: 'department', column: 'department_id' },
+  actor: { scope: 'actor', column: 'actor_user_id' },
+} as const;
+
+/** Two folds at once would take the same sum rows in different orders: they queue instead. */
+const FOLD_LOCK = 7_101_023;
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The China-time calendar date of a moment, as YYYY-MM-DD. */
+function chinaDateKey(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function isChinaMonthStart(at: Date): boolean {
+  const shifted = new Date(at.getTime() + CHINA_OFFSET_MS);
+  return shifted.getUTCDate() === 1 && shifted.getTime() % 86_400_000 === 0;
+}
+
+/**
+ * Whether the monthly sums can answer: the window is whole months that have ended, and the
+ * filter narrows only by what the sums keep (a position for people, a region for regions).
+ */
+export function monthSumsServe(
+  grouping: FactGrouping,
+  window: FactWindow,
+  filter: FactFilter,
+): boolean {
+  const end = windowEnd(window);
+  const scope = MONTH_SUM_GROUP[grouping].scope;
+  return (
+    isChinaMonthStart(window.from) &&
+    isChinaMonthStart(end) &&
+    window.from.getTime() < end.getTime() &&
+    filter.classId === undefined &&
+    filter.source === undefined &&
+    (!filter.position || scope === 'actor') &&
+    (!filter.regionPrefix || scope === 'region')
+  );
+}
+
+/** The monthly sums of indicator facts (migration 0023): read, and fold their deltas in. */
+export const evaluationMonthSumRepository = {
+  /**
+   * Fact sums (as `evaluationFactRepository.sums`) read from the monthly sums plus the deltas not yet folded into them, for windows of
+   * whole elapsed months (China time) without class or source filters (see `monthSumsServe`).
+   */
+  async sums(
+    db: Executor,
+    grouping: FactGrouping,
+    window: FactWindow,
+    filter: FactFilter = {},
+  ): Promise<FactSums[]> {
+    const { scope, column } = MONTH_SUM_GROUP[grouping];
+    const from = chinaDateKey(window.from);
+    const end = chinaDateKey(windowEnd(window));
+    const conditions = [
+      sql`scope = ${scope}`,
+      sql`month >= ${from}::date`,
+      sql`month < ${end}::date`,
+    ];
+    if (filter.position) conditions.push(sql`position = ${filter.position}`);
+    if (filter.regionPrefix) conditions.push(sql`grid_code like ${`${filter.regionPrefix}%`}`);
+    if (filter.kinds)
+      conditions.push(sql`kind in (${sql.join(filter.kinds.length ? [...filter.kinds] : [''])})`);
+    const where = sql.join(conditions, sql` and `);
+    const none = scope === 'region' ? sql`''` : sql`0`;
+    const { rows } = await sql<SumRow>`
+      select ${sql.ref(column)}::text as key, kind,
+        sum(n) as n, sum(value) as value, sum(on_time) as on_time,
+        coalesce(sum(n) filter (where finished_month < ${end}::date), 0) as finished,
+        coalesce(sum(n) filter (where held), 0) as held,
+        coalesce(sum(n) filter (where held and finished_month < ${end}::date), 0) as held_finished,
+        coalesce(sum(on_time) filter (where held), 0) as held_on_time
+      from (
+        select * from evaluation_month_sums where ${where}
+        union all
+        select * from evaluation_fact_deltas where ${where}
+      ) as summed
+      where ${sql.ref(column)} <> ${none}
+      group by ${sql.ref(column)}, kind
+      having sum(n) <> 0
+    `.execute(db);
+    return rows.map(toSums);
+  },
+
+  /**
+   * Folds the deltas written since the last fold into the monthly sums, in one transaction
+   * (`db` must be one); a second fold running at the same time waits for this one. Returns the
+   * number of delta rows folded.
+   */
+  async fold(db: Executor): Promise<number> {
+    await sql`select pg_advisory_xact_lock(${FOLD_LOCK})`.execute(db);
+    const result = await sql`
+      with moved as (delete from evaluation_fact_deltas returning *)
+      insert into evaluation_month_sums
+      select month, scope, grid_code, community_code, street_code, district_code, department_id,
+        actor_user_id, position, kind, held, finished_month, sum(n), sum(value), sum(on_time)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+      on conflict (month, scope, kind, held, finished_month, grid_code, community_code,
+        street_code, district_code, department_id, actor_user_id, position)
+      do update set n = evaluation_month_sums.n + excluded.n,
+        value = evaluation_month_sums.value + excluded.value,
+        on_time = evaluation_month_sums.on_time + excluded.on_time
+    `.execute(db);
+    await sql`delete from evaluation_month_sums where n = 0`.execute(db);
+    return Number(result.numAffectedRows ?? 0);
+  },
+};
