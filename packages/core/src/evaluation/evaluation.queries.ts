@@ -4,7 +4,6 @@ import {
   organisationRepository,
   userRepository,
   type FactGrouping,
-  type FactSums,
   type FactWindow,
   type OrganisationRow,
 } from '@xiuhua/db';
@@ -29,8 +28,8 @@ import {
   type ScoreResult,
 } from '@xiuhua/domain';
 import { inTransaction, type AppContext } from '../context';
-import { countsFromFacts } from './fact-counts';
-import { DISTINCT_CASE_KINDS, indicatorKinds, indicatorSource } from './indicator-sources';
+import { addValues, countsFromValues } from './fact-counts';
+import { indicatorPlan, indicatorSource } from './indicator-sources';
 
 /** Who reads evaluations; departments read only their own (and their units'). */
 const READERS: readonly Role[] = [
@@ -176,35 +175,30 @@ export async function evaluate(
   const grouping = GROUPING[query.objectType];
   const prefix = regionPrefix(actor, query.region);
   const kind = EVALUATION_OBJECT_KINDS[query.objectType];
-  const sums = await inTransaction(ctx, async (trx) => {
+  const forDepartment = kind === 'department';
+  const plan = indicatorPlan(forDepartment);
+  const rows = await inTransaction(ctx, async (trx) => {
     await evaluationFactRepository.allowLargeAggregates(trx);
-    return evaluationFactRepository.sums(
+    return evaluationFactRepository.measures(
       trx,
       grouping,
       window,
       {
         ...(kind === 'position' ? { position: query.objectType } : {}),
         ...(prefix ? { regionPrefix: prefix } : {}),
-        kinds: indicatorKinds(kind === 'department'),
       },
-      DISTINCT_CASE_KINDS,
+      plan.specs,
     );
   });
-  const byKey = new Map<string, FactSums[]>();
-  for (const s of sums) {
-    const list = byKey.get(s.key);
-    if (list) list.push(s);
-    else byKey.set(s.key, [s]);
-  }
+  const byKey = new Map(rows.map((r) => [r.key, r.values]));
   const objects = await objectsOf(ctx, actor, query.objectType, prefix, [...byKey.keys()]);
-  const forDepartment = kind === 'department';
   const evaluated = objects.map((o) => ({
     ...o,
-    counts: countsFromFacts(
+    counts: countsFromValues(
       o.members.length === 1
-        ? (byKey.get(o.members[0] ?? '') ?? [])
-        : mergeSums(o.members.flatMap((m) => byKey.get(m) ?? [])),
-      forDepartment,
+        ? byKey.get(o.members[0] ?? '')
+        : addValues(o.members.map((m) => byKey.get(m))),
+      plan,
     ),
   }));
   const scheme = await evaluationScheme(ctx);
@@ -221,31 +215,9 @@ export async function evaluate(
     rows: ranked.map((r) => ({
       ...r,
       name: info.get(r.id)?.name ?? r.id,
-      counts: info.get(r.id)?.counts ?? countsFromFacts([], forDepartment),
+      counts: info.get(r.id)?.counts ?? countsFromValues(undefined, plan),
     })),
   };
-}
-
-/** Adds the sums of several keys (a first-level department and its units) kind by kind. */
-function mergeSums(rows: readonly FactSums[]): FactSums[] {
-  const merged = new Map<string, FactSums>();
-  for (const r of rows) {
-    const m = merged.get(r.kind);
-    if (!m) merged.set(r.kind, { ...r });
-    else
-      merged.set(r.kind, {
-        ...m,
-        n: m.n + r.n,
-        value: m.value + r.value,
-        cases: m.cases + r.cases,
-        onTime: m.onTime + r.onTime,
-        finished: m.finished + r.finished,
-        held: m.held + r.held,
-        heldFinished: m.heldFinished + r.heldFinished,
-        heldOnTime: m.heldOnTime + r.heldOnTime,
-      });
-  }
-  return [...merged.values()];
 }
 
 export type DrillQuery = EvaluationQuery & {

@@ -1,3 +1,4 @@
+import type { FactMeasure, MeasureSpec } from '@xiuhua/db';
 import { INDICATOR_NAMES, type FactKind, type IndicatorName } from '@xiuhua/domain';
 
 /**
@@ -9,8 +10,7 @@ import { INDICATOR_NAMES, type FactKind, type IndicatorName } from '@xiuhua/doma
  * sent to a supervisor to verify, so 核实派发 (verify_send_*) reads the acceptance step; sending
  * the check task happens inside the check step, so 核查派发 (check_send_*) reads that step.
  */
-export type Measure =
-  'n' | 'onTime' | 'finished' | 'open' | 'held' | 'heldFinished' | 'heldOnTime' | 'cases' | 'value';
+export type Measure = FactMeasure;
 
 export type IndicatorSource = { kind: FactKind; measure: Measure };
 
@@ -79,23 +79,36 @@ export function indicatorSource(name: IndicatorName, forDepartment: boolean): In
   return (forDepartment ? DEPARTMENT_SOURCES[name] : undefined) ?? INDICATOR_SOURCES[name];
 }
 
-/** Fact kinds some indicator counts in distinct cases (the only ones whose distinct count is needed). */
-export const DISTINCT_CASE_KINDS: readonly FactKind[] = [
-  ...new Set(
-    [...Object.values(INDICATOR_SOURCES), ...Object.values(DEPARTMENT_SOURCES)]
-      .filter((s): s is IndicatorSource => s?.measure === 'cases')
-      .map((s) => s.kind),
-  ),
-];
+/**
+ * The measures an evaluation asks the database for (each distinct kind and measure once), and
+ * where each indicator's value is among them.
+ */
+export type IndicatorPlan = {
+  specs: readonly MeasureSpec[];
+  at: Readonly<Record<IndicatorName, number>>;
+};
 
-const KINDS_READ = new Map<boolean, readonly FactKind[]>();
+const PLANS = new Map<boolean, IndicatorPlan>();
 
-/** The fact kinds an evaluation reads (of departments, or of everyone else). */
-export function indicatorKinds(forDepartment: boolean): readonly FactKind[] {
-  let kinds = KINDS_READ.get(forDepartment);
-  if (!kinds) {
-    kinds = [...new Set(INDICATOR_NAMES.map((n) => indicatorSource(n, forDepartment).kind))];
-    KINDS_READ.set(forDepartment, kinds);
+/** The plan for departments' evaluations, or for everyone else's. */
+export function indicatorPlan(forDepartment: boolean): IndicatorPlan {
+  let plan = PLANS.get(forDepartment);
+  if (!plan) {
+    const specs: MeasureSpec[] = [];
+    const index = new Map<string, number>();
+    const at = {} as Record<IndicatorName, number>;
+    for (const name of INDICATOR_NAMES) {
+      const { kind, measure } = indicatorSource(name, forDepartment);
+      const id = `${kind}/${measure}`;
+      let i = index.get(id);
+      if (i === undefined) {
+        i = specs.push({ kind, measure }) - 1;
+        index.set(id, i);
+      }
+      at[name] = i;
+    }
+    plan = { specs, at };
+    PLANS.set(forDepartment, plan);
   }
-  return kinds;
+  return plan;
 }

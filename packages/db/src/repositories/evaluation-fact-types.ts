@@ -16,57 +16,36 @@ export type FactFilter = {
   position?: string;
   /** Only facts in regions whose code starts with this (a street's communities, …). */
   regionPrefix?: string;
-  /** Only facts of these kinds (the kinds an evaluation reads). */
-  kinds?: readonly string[];
   classId?: number;
   source?: string;
 };
 
-export type FactSums = {
-  key: string;
-  kind: string;
-  /** Number of facts. */
-  n: number;
-  /** Sum of values (return-visit scores; equals n for other facts). */
-  value: number;
-  /** Distinct cases among them (rework counted once per case), for the kinds asked; else n. */
-  cases: number;
-  onTime: number;
-  /** Steps ended by the end of the period (or by `asOf` if earlier). */
-  finished: number;
-  held: number;
-  heldFinished: number;
-  heldOnTime: number;
-};
+/**
+ * What an indicator counts of a kind's facts in a period: all of them (`n`), those on time,
+ * those ended by the period's end (`finished`) or not (`open`), the held ones (and of those the
+ * ended and the on-time ones), distinct cases, or the sum of their values (return-visit scores).
+ */
+export type FactMeasure =
+  'n' | 'onTime' | 'finished' | 'open' | 'held' | 'heldFinished' | 'heldOnTime' | 'cases' | 'value';
+
+export type MeasureSpec = { kind: string; measure: FactMeasure };
+
+/** One object's values of the measures asked for, in the order they were asked. */
+export type MeasureRow = { key: string; values: number[] };
 
 /** The window's end: its `to`, or `asOf` while the period is still running. */
 export function windowEnd(window: FactWindow): Date {
   return window.to.getTime() < window.asOf.getTime() ? window.to : window.asOf;
 }
 
-export type SumRow = {
-  key: string;
-  kind: string;
-  n: string;
-  value: string;
-  on_time: string;
-  finished: string;
-  held: string;
-  held_finished: string;
-  held_on_time: string;
-};
-
-export function toSums(r: SumRow): FactSums {
-  return {
-    key: r.key,
-    kind: r.kind,
-    n: Number(r.n),
-    value: Number(r.value),
-    cases: Number(r.n),
-    onTime: Number(r.on_time),
-    finished: Number(r.finished),
-    held: Number(r.held),
-    heldFinished: Number(r.held_finished),
-    heldOnTime: Number(r.held_on_time),
-  };
+/** Reads `key, m0, m1, …` rows (one column per measure) into measure rows. */
+export function toMeasureRows(
+  rows: readonly Record<string, unknown>[],
+  count: number,
+): MeasureRow[] {
+  return rows.map((r) => {
+    const values = new Array<number>(count);
+    for (let i = 0; i < count; i++) values[i] = Number(r[`m${i}`] ?? 0);
+    return { key: String(r.key), values };
+  });
 }

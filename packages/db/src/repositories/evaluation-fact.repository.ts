@@ -1,12 +1,14 @@
-import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EvaluationFactsTable } from '../schema/database';
 import {
-  toSums,
+  toMeasureRows,
   windowEnd,
   type FactFilter,
   type FactGrouping,
-  type FactSums,
+  type FactMeasure,
   type FactWindow,
+  type MeasureRow,
+  type MeasureSpec,
 } from './evaluation-fact-types';
 import { evaluationMonthSumRepository, monthSumsServe } from './evaluation-month-sum.repository';
 import type { Executor } from './executor';
@@ -40,7 +42,6 @@ function windowed(
       : q.where('department_id', 'is', null);
   if (filter.position) q = q.where('position', '=', filter.position);
   if (filter.regionPrefix) q = q.where('grid_code', 'like', `${filter.regionPrefix}%`);
-  if (filter.kinds) q = q.where('kind', 'in', filter.kinds.length ? [...filter.kinds] : ['']);
   if (filter.classId !== undefined) q = q.where('class_id', '=', filter.classId);
   if (filter.source) q = q.where('source', '=', filter.source);
   return q;
@@ -169,55 +170,74 @@ export const evaluationFactRepository = {
   },
 
   /**
-   * Sums per object key and fact kind. Distinct cases (`cases`) are counted only for the kinds
-   * in `distinctCasesFor` (a distinct count forces a sort of every fact; the others get n).
-   * Whole elapsed months come from the monthly sums (see `fromMonthSums`), anything else from
-   * the facts; both give the same numbers.
+   * Each object's values of the measures asked for (one row per object with facts of their
+   * kinds). Whole elapsed months come from the monthly sums, anything else from the facts; both
+   * give the same numbers. Distinct cases are always counted from the facts (few kinds ask).
    */
-  async sums(
+  async measures(
     db: Executor,
     grouping: FactGrouping,
     window: FactWindow,
-    filter: FactFilter = {},
-    distinctCasesFor: readonly string[] = [],
-  ): Promise<FactSums[]> {
+    filter: FactFilter,
+    specs: readonly MeasureSpec[],
+  ): Promise<MeasureRow[]> {
     const rows = monthSumsServe(grouping, window, filter)
-      ? await evaluationMonthSumRepository.sums(db, grouping, window, filter)
-      : await evaluationFactRepository.fromFacts(db, grouping, window, filter);
-    if (distinctCasesFor.length === 0) return rows;
-    const distinct = await distinctCases(db, grouping, window, filter, distinctCasesFor);
-    return rows.map((r) => ({ ...r, cases: distinct.get(`${r.key}\u0000${r.kind}`) ?? r.cases }));
+      ? await evaluationMonthSumRepository.measures(db, grouping, window, filter, specs)
+      : await evaluationFactRepository.fromFacts(db, grouping, window, filter, specs);
+    const distinctKinds = [
+      ...new Set(specs.filter((s) => s.measure === 'cases').map((s) => s.kind)),
+    ];
+    if (distinctKinds.length === 0) return rows;
+    const distinct = await distinctCases(db, grouping, window, filter, distinctKinds);
+    for (const row of rows)
+      specs.forEach((spec, i) => {
+        if (spec.measure === 'cases')
+          row.values[i] = distinct.get(`${row.key}\u0000${spec.kind}`) ?? 0;
+      });
+    return rows;
   },
 
-  /** `sums` read from the facts themselves (any window and filter). */
+  /** `measures` read from the facts themselves (any window and filter; `cases` as `n`). */
   async fromFacts(
     db: Executor,
     grouping: FactGrouping,
     window: FactWindow,
-    filter: FactFilter = {},
-  ): Promise<FactSums[]> {
+    filter: FactFilter,
+    specs: readonly MeasureSpec[],
+  ): Promise<MeasureRow[]> {
     const column = GROUP_COLUMN[grouping];
     const end = windowEnd(window);
+    const ended = sql`finished_at is not null and finished_at < ${end}`;
+    const part: Record<FactMeasure, RawBuilder<unknown> | null> = {
+      n: null,
+      cases: null,
+      value: null,
+      onTime: sql`on_time`,
+      finished: ended,
+      open: sql`not (${ended})`,
+      held: sql`held`,
+      heldFinished: sql`held and ${ended}`,
+      heldOnTime: sql`held and on_time`,
+    };
+    const kinds = [...new Set(specs.map((s) => s.kind))];
     const rows = await windowed(db.selectFrom('evaluation_facts'), grouping, window, filter)
       .where(column, 'is not', null)
+      .where('kind', 'in', kinds.length ? kinds : [''])
       .select([
         sql<string>`${sql.ref(column)}::text`.as('key'),
-        'kind',
-        sql<string>`count(*)`.as('n'),
-        sql<string>`coalesce(sum(value), 0)`.as('value'),
-        sql<string>`count(*) filter (where on_time)`.as('on_time'),
-        sql<string>`count(*) filter (where finished_at is not null and finished_at < ${end})`.as(
-          'finished',
-        ),
-        sql<string>`count(*) filter (where held)`.as('held'),
-        sql<string>`count(*) filter (where held and finished_at is not null and finished_at < ${end})`.as(
-          'held_finished',
-        ),
-        sql<string>`count(*) filter (where held and on_time)`.as('held_on_time'),
+        ...specs.map((spec, i) => {
+          const only = part[spec.measure];
+          const where = only ? sql`kind = ${spec.kind} and ${only}` : sql`kind = ${spec.kind}`;
+          return (
+            spec.measure === 'value'
+              ? sql<string>`coalesce(sum(value) filter (where ${where}), 0)`
+              : sql<string>`count(*) filter (where ${where})`
+          ).as(`m${i}`);
+        }),
       ])
-      .groupBy([column, 'kind'])
+      .groupBy(column)
       .execute();
-    return rows.map(toSums);
+    return toMeasureRows(rows, specs.length);
   },
 
   /**

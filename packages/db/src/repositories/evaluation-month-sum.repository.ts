@@ -1,12 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import {
-  toSums,
+  toMeasureRows,
   windowEnd,
   type FactFilter,
   type FactGrouping,
-  type FactSums,
+  type FactMeasure,
   type FactWindow,
-  type SumRow,
+  type MeasureRow,
+  type MeasureSpec,
 } from './evaluation-fact-types';
 import type { Executor } from './executor';
 
@@ -60,46 +61,61 @@ export function monthSumsServe(
 /** The monthly sums of indicator facts (migration 0023): read, and fold their deltas in. */
 export const evaluationMonthSumRepository = {
   /**
-   * Fact sums (as `evaluationFactRepository.sums`) read from the monthly sums plus the deltas not yet folded into them, for windows of
-   * whole elapsed months (China time) without class or source filters (see `monthSumsServe`).
+   * Measures (as `evaluationFactRepository.measures`, `cases` as `n`) read from the monthly
+   * sums plus the deltas not yet folded into them, for windows of whole elapsed months (China
+   * time) without class or source filters (see `monthSumsServe`).
    */
-  async sums(
+  async measures(
     db: Executor,
     grouping: FactGrouping,
     window: FactWindow,
-    filter: FactFilter = {},
-  ): Promise<FactSums[]> {
+    filter: FactFilter,
+    specs: readonly MeasureSpec[],
+  ): Promise<MeasureRow[]> {
     const { scope, column } = MONTH_SUM_GROUP[grouping];
     const from = chinaDateKey(window.from);
     const end = chinaDateKey(windowEnd(window));
+    const kinds = [...new Set(specs.map((s) => s.kind))];
     const conditions = [
       sql`scope = ${scope}`,
       sql`month >= ${from}::date`,
       sql`month < ${end}::date`,
+      sql`kind in (${sql.join(kinds.length ? kinds : [''])})`,
     ];
     if (filter.position) conditions.push(sql`position = ${filter.position}`);
     if (filter.regionPrefix) conditions.push(sql`grid_code like ${`${filter.regionPrefix}%`}`);
-    if (filter.kinds)
-      conditions.push(sql`kind in (${sql.join(filter.kinds.length ? [...filter.kinds] : [''])})`);
     const where = sql.join(conditions, sql` and `);
     const none = scope === 'region' ? sql`''` : sql`0`;
-    const { rows } = await sql<SumRow>`
-      select ${sql.ref(column)}::text as key, kind,
-        sum(n) as n, sum(value) as value, sum(on_time) as on_time,
-        coalesce(sum(n) filter (where finished_month < ${end}::date), 0) as finished,
-        coalesce(sum(n) filter (where held), 0) as held,
-        coalesce(sum(n) filter (where held and finished_month < ${end}::date), 0) as held_finished,
-        coalesce(sum(on_time) filter (where held), 0) as held_on_time
+    const ended = sql`finished_month < ${end}::date`;
+    // Which column each measure adds up, and over which of a kind's rows.
+    const plan: Record<FactMeasure, [string, RawBuilder<unknown> | null]> = {
+      n: ['n', null],
+      cases: ['n', null],
+      value: ['value', null],
+      onTime: ['on_time', null],
+      finished: ['n', ended],
+      open: ['n', sql`not (${ended})`],
+      held: ['n', sql`held`],
+      heldFinished: ['n', sql`held and ${ended}`],
+      heldOnTime: ['on_time', sql`held`],
+    };
+    const columns = specs.map((spec, i) => {
+      const [summed, only] = plan[spec.measure];
+      const rows = only ? sql`kind = ${spec.kind} and ${only}` : sql`kind = ${spec.kind}`;
+      return sql`coalesce(sum(${sql.ref(summed)}) filter (where ${rows}), 0) as ${sql.ref(`m${i}`)}`;
+    });
+    const { rows } = await sql<Record<string, unknown>>`
+      select ${sql.ref(column)}::text as key, ${sql.join(columns)}
       from (
         select * from evaluation_month_sums where ${where}
         union all
         select * from evaluation_fact_deltas where ${where}
       ) as summed
       where ${sql.ref(column)} <> ${none}
-      group by ${sql.ref(column)}, kind
+      group by ${sql.ref(column)}
       having sum(n) <> 0
     `.execute(db);
-    return rows.map(toSums);
+    return toMeasureRows(rows, specs.length);
   },
 
   /**

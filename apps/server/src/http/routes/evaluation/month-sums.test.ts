@@ -5,8 +5,10 @@ import {
   monthSumsServe,
   type FactFilter,
   type FactGrouping,
-  type FactSums,
+  type FactMeasure,
   type FactWindow,
+  type MeasureRow,
+  type MeasureSpec,
 } from '@xiuhua/db';
 import {
   act,
@@ -17,6 +19,7 @@ import {
   type CaseWorld,
   type TestApp,
 } from '@xiuhua/testkit';
+import { FACT_KINDS } from '@xiuhua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type CaseOut = { id: number; version: number };
@@ -30,6 +33,16 @@ const GROUPINGS: FactGrouping[] = [
   'actor',
 ];
 const POSITIONS = ['supervisor', 'operator', 'shift_leader', 'dispatcher'];
+const MEASURES: FactMeasure[] = [
+  'n',
+  'value',
+  'onTime',
+  'finished',
+  'open',
+  'held',
+  'heldFinished',
+  'heldOnTime',
+];
 
 const month = (ym: string) => new Date(`${ym}-01T00:00:00+08:00`);
 
@@ -52,12 +65,13 @@ describe('monthly evaluation sums', () => {
     await t.close();
   });
 
-  const sorted = (rows: FactSums[]) =>
-    rows
-      .map((r) => ({ ...r }))
-      .sort((a, b) =>
-        a.key + a.kind < b.key + b.kind ? -1 : a.key === b.key && a.kind === b.kind ? 0 : 1,
-      );
+  const sorted = (rows: MeasureRow[]) =>
+    [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key === b.key ? 0 : 1));
+
+  /** Every measure of every kind but distinct cases (which always come from the facts). */
+  const SPECS: MeasureSpec[] = FACT_KINDS.flatMap((kind) =>
+    MEASURES.map((measure) => ({ kind, measure })),
+  );
 
   /** Compares both readings for every grouping and filter over the given windows. */
   async function expectSame(windows: FactWindow[]) {
@@ -77,10 +91,16 @@ describe('monthly evaluation sums', () => {
     for (const window of windows)
       for (const [grouping, filter] of filters) {
         expect(monthSumsServe(grouping, window, filter)).toBe(true);
-        const facts = await evaluationFactRepository.fromFacts(db, grouping, window, filter);
-        const sums = await evaluationMonthSumRepository.sums(db, grouping, window, filter);
+        const facts = await evaluationFactRepository.fromFacts(db, grouping, window, filter, SPECS);
+        const sums = await evaluationMonthSumRepository.measures(
+          db,
+          grouping,
+          window,
+          filter,
+          SPECS,
+        );
         expect(sorted(sums), `${grouping} ${JSON.stringify(filter)}`).toEqual(sorted(facts));
-        compared += facts.length;
+        compared += facts.reduce((n, r) => n + r.values.filter((v) => v > 0).length, 0);
       }
     return compared;
   }
