@@ -147,15 +147,16 @@ export async function applyClockEffect(
     to: CaseState;
     now: Date;
     postponeMinutes: number;
+    /** The case was created in this transaction: it has no timers yet. */
+    fresh?: boolean;
   },
 ): Promise<void> {
   const { calendar, row, clock, to, now } = options;
-  const active = await caseTimerRepository.activeAll(db, row.id);
+  if (clock.kind === 'none') return;
+  const active = options.fresh ? [] : await caseTimerRepository.activeAll(db, row.id);
   const dispose = active.filter((t) => t.step === 'dispose');
   const others = active.filter((t) => t.step !== 'dispose');
   switch (clock.kind) {
-    case 'none':
-      return;
     case 'start':
       if (APPROVAL_STATES.includes(to)) {
         await finish(db, calendar, others, now);

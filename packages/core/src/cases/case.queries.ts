@@ -64,9 +64,15 @@ function timerView(
 }
 
 /** One case as the actor may see it, with the actions they may take now and the live timers. */
-export async function getCaseView(ctx: AppContext, actor: Actor, id: number): Promise<CaseView> {
+export async function getCaseView(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  /** The case's row as a command that just committed wrote it (saves reading it again). */
+  known?: CaseRow,
+): Promise<CaseView> {
   const db = ctx.db.kysely;
-  const row = await caseRepository.findById(db, id);
+  const row = known?.id === id ? known : await caseRepository.findById(db, id);
   if (!row) throw notFound({ zh: '案件', en: 'Case' }, String(id));
   requireCaseVisible(actor, row);
   const now = ctx.clock.now();

@@ -193,9 +193,10 @@ export async function createCase(
           to: state,
           now,
           postponeMinutes: 0,
+          fresh: true,
         });
         if (options.within) await options.within(trx, row);
-        await refreshCaseFacts(trx, id, options.within ? undefined : row);
+        await refreshCaseFacts(trx, id, options.within ? undefined : row, { fresh: true });
         return row;
       },
     ),

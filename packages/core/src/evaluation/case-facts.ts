@@ -9,18 +9,24 @@ import {
 } from '@xiuhua/db';
 import { deriveFacts, type CaseSource, type Fact } from '@xiuhua/domain';
 
+export type FactOptions = {
+  /** The case was created in this transaction: nobody has called its reporter back yet. */
+  fresh?: boolean;
+};
+
 /** A case's indicator facts as they follow from its log, timers and return visits now. */
 export async function computeCaseFacts(
   db: Executor,
   caseId: number,
   known?: CaseRow,
+  options: FactOptions = {},
 ): Promise<Fact[]> {
   const row = known ?? (await caseRepository.findById(db, caseId));
   if (!row) return [];
   const [actions, timers, visits] = await Promise.all([
     caseActionRepository.forCase(db, caseId),
     caseTimerRepository.forCase(db, caseId),
-    hotlineRepository.visitsForCase(db, caseId),
+    options.fresh ? [] : hotlineRepository.visitsForCase(db, caseId),
   ]);
   return deriveFacts(
     {
@@ -59,10 +65,11 @@ export async function refreshCaseFacts(
   trx: Executor,
   caseId: number,
   known?: CaseRow,
+  options: FactOptions = {},
 ): Promise<void> {
   const row = known ?? (await caseRepository.findById(trx, caseId));
   if (!row) return;
-  const facts = await computeCaseFacts(trx, caseId, row);
+  const facts = await computeCaseFacts(trx, caseId, row, options);
   await evaluationFactRepository.replaceForCase(
     trx,
     caseId,

@@ -55,7 +55,13 @@ export const caseRoutes: RouteModule = (app, ctx) => {
       const key = idempotencyKeyOf(request);
       const result = await createCase(ctx, actor, request.body, key ? { idempotencyKey: key } : {});
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      const view = await getCaseView(ctx, actor, result.body.id);
+      // A fresh case's row is the one just written; a replay reads the case as it is now.
+      const view = await getCaseView(
+        ctx,
+        actor,
+        result.body.id,
+        result.replayed ? undefined : result.body,
+      );
       const duplicates = await duplicatesOf(ctx, view.case);
       return reply.status(201).send({
         ...presentCaseView(view),
