@@ -21,6 +21,23 @@ const MONTH_SUM_GROUP = {
   actor: { scope: 'actor', column: 'actor_user_id' },
 } as const;
 
+/** The key of a monthly sum row (its primary key). */
+const SUM_KEY_COLUMNS = [
+  'month',
+  'scope',
+  'grid_code',
+  'community_code',
+  'street_code',
+  'district_code',
+  'department_id',
+  'actor_user_id',
+  'position',
+  'kind',
+  'held',
+  'finished_month',
+] as const;
+const SUM_KEY = sql.join(SUM_KEY_COLUMNS.map((c) => sql.ref(c)));
+
 /** Two folds at once would take the same sum rows in different orders: they queue instead. */
 const FOLD_LOCK = 7_101_023;
 
@@ -120,25 +137,40 @@ export const evaluationMonthSumRepository = {
 
   /**
    * Folds the deltas written since the last fold into the monthly sums, in one transaction
-   * (`db` must be one); a second fold running at the same time waits for this one. Returns the
-   * number of delta rows folded.
+   * (`db` must be one); a second fold running at the same time waits for this one. Sum rows
+   * that reach zero (their facts moved on, e.g. from open to ended) are deleted by key. Returns
+   * the number of sum rows changed.
    */
   async fold(db: Executor): Promise<number> {
     await sql`select pg_advisory_xact_lock(${FOLD_LOCK})`.execute(db);
-    const result = await sql`
-      with moved as (delete from evaluation_fact_deltas returning *)
-      insert into evaluation_month_sums
-      select month, scope, grid_code, community_code, street_code, district_code, department_id,
-        actor_user_id, position, kind, held, finished_month, sum(n), sum(value), sum(on_time)
-      from moved
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
-      on conflict (month, scope, kind, held, finished_month, grid_code, community_code,
-        street_code, district_code, department_id, actor_user_id, position)
-      do update set n = evaluation_month_sums.n + excluded.n,
-        value = evaluation_month_sums.value + excluded.value,
-        on_time = evaluation_month_sums.on_time + excluded.on_time
+    const { rows } = await sql<{ changed: number; emptied: unknown[] }>`
+      with moved as (delete from evaluation_fact_deltas returning *),
+      upserted as (
+        insert into evaluation_month_sums
+        select ${SUM_KEY}, sum(n), sum(value), sum(on_time)
+        from moved
+        group by ${SUM_KEY}
+        on conflict (${SUM_KEY})
+        do update set n = evaluation_month_sums.n + excluded.n,
+          value = evaluation_month_sums.value + excluded.value,
+          on_time = evaluation_month_sums.on_time + excluded.on_time
+        returning *
+      )
+      select count(*)::int as changed,
+        coalesce(jsonb_agg(to_jsonb(upserted)) filter (where n = 0), '[]'::jsonb) as emptied
+      from upserted
     `.execute(db);
-    await sql`delete from evaluation_month_sums where n = 0`.execute(db);
-    return Number(result.numAffectedRows ?? 0);
+    const emptied = rows[0]?.emptied ?? [];
+    if (emptied.length > 0)
+      await sql`
+        delete from evaluation_month_sums s
+        using jsonb_populate_recordset(null::evaluation_month_sums, ${JSON.stringify(emptied)}::jsonb) e
+        where (${sql.join(
+          SUM_KEY_COLUMNS.map((c) => sql`s.${sql.ref(c)} = e.${sql.ref(c)}`),
+          sql` and `,
+        )})
+          and s.n = 0
+      `.execute(db);
+    return rows[0]?.changed ?? 0;
   },
 };

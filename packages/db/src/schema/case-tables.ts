@@ -340,9 +340,9 @@ export type EvaluationMonthSumsTable = {
   kind: string;
   held: boolean;
   finished_month: ColumnType<Date, string, string>;
-  n: ColumnType<string, number, number>;
-  value: ColumnType<string, number, number>;
-  on_time: ColumnType<string, number, number>;
+  n: number;
+  value: number;
+  on_time: number;
 };
 
 export type EvaluationSchemesTable = {

@@ -177,6 +177,13 @@ describe('monthly evaluation sums', () => {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
+    // Sum rows whose facts all moved on (open steps that ended) are gone, not kept as zeros.
+    const zeros = await t.ctx.db.kysely
+      .selectFrom('evaluation_month_sums')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('n', '=', 0)
+      .executeTakeFirstOrThrow();
+    expect(Number(zeros.n)).toBe(0);
   });
 
   it('serve only whole months that have ended, without class or source filters', () => {
