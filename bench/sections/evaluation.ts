@@ -1,8 +1,8 @@
 // The monthly evaluation (综合评价) over the whole history: scores and ranks for every object
 // type, from the indicator facts, as the console's evaluation page asks for them. Baseline: one
 // bare count of the month's facts by kind (a single scan of the same rows, no scoring).
-import { evaluate, localDateKey, type EvaluationQuery } from '@xiuhua/core';
-import { EVALUATION_OBJECT_TYPES, type EvaluationObjectType } from '@xiuhua/domain';
+import { evaluate, type EvaluationQuery } from '@xiuhua/core';
+import { chinaDateKey, EVALUATION_OBJECT_TYPES, type EvaluationObjectType } from '@xiuhua/domain';
 import { SYSTEM_ACTOR } from '../../apps/server/src/http/auth/auth.plugin';
 import { CASES_PER_DAY } from '../city/load-history';
 import { openWorld } from '../city/world';
@@ -21,7 +21,7 @@ async function run(env: BenchEnv): Promise<Row[]> {
     const ctx = { ...world.ctx, clock: { now: () => world.historyEnd } };
     const days = Math.ceil(env.options.cases / CASES_PER_DAY);
     // The last whole month of the history, or all of it when it is shorter than a month.
-    const endLocal = localDateKey(world.historyEnd);
+    const endLocal = chinaDateKey(world.historyEnd);
     const [y, m] = endLocal.split('-').map(Number) as [number, number];
     const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
     const query: Omit<EvaluationQuery, 'objectType'> =
@@ -29,8 +29,8 @@ async function run(env: BenchEnv): Promise<Row[]> {
         ? { period: prev }
         : {
             period: 'custom',
-            from: localDateKey(new Date(world.historyEnd.getTime() - days * 86_400_000)),
-            to: localDateKey(new Date(world.historyEnd.getTime() - 86_400_000)),
+            from: chinaDateKey(new Date(world.historyEnd.getTime() - days * 86_400_000)),
+            to: chinaDateKey(new Date(world.historyEnd.getTime() - 86_400_000)),
           };
     const label = query.period === 'custom' ? `${query.from} – ${query.to}` : query.period;
     const rounds = env.options.quick ? 1 : 3;

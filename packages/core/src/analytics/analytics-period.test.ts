@@ -1,10 +1,9 @@
-import { AppError, type Actor } from '@xiuhua/domain';
+import { AppError, chinaDateKey, type Actor } from '@xiuhua/domain';
 import { describe, expect, it } from 'vitest';
 import {
   analyticsRegion,
   bucketsOf,
   changeOf,
-  localDateKey,
   parseInstant,
   parsePeriod,
   previousPeriod,
@@ -89,8 +88,8 @@ describe('analytics periods', () => {
   });
 
   it('puts 23:30 UTC on the next local day', () => {
-    expect(localDateKey(new Date('2026-11-02T23:30:00Z'))).toBe('2026-11-03');
-    expect(localDateKey(new Date('2026-11-02T15:59:59Z'))).toBe('2026-11-02');
+    expect(chinaDateKey(new Date('2026-11-02T23:30:00Z'))).toBe('2026-11-03');
+    expect(chinaDateKey(new Date('2026-11-02T15:59:59Z'))).toBe('2026-11-02');
   });
 
   it('gives the change and its rate, none without a previous count', () => {

@@ -116,11 +116,6 @@ export function analyticsRegion(actor: Actor, region: string | undefined): strin
   return region;
 }
 
-/** Local calendar date (UTC+8) of an instant, YYYY-MM-DD. */
-export function localDateKey(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Start of the local bucket holding `at`, as local wall-clock milliseconds. */
 function localBucketStart(at: Date, unit: AnalyticsBucketUnit): number {
   const local = new Date(at.getTime() + OFFSET_MS);

@@ -7,6 +7,7 @@ import {
 } from '@xiuhua/db';
 import {
   AppError,
+  chinaDateKey,
   invalidInput,
   requireAnyRole,
   requireRegion,
@@ -87,7 +88,7 @@ export async function gridAt(ctx: AppContext, lng: number, lat: number) {
 
 /** The local (UTC+8) date as yyyymmdd: case numbers count per district and local day. */
 export function caseNumberDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return chinaDateKey(now).replace(/-/g, '');
 }
 
 /**

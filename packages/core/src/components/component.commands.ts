@@ -1,5 +1,6 @@
 import { catalogueRepository, componentRepository, type ComponentRow } from '@xiuhua/db';
 import {
+  chinaDateKey,
   invalidInput,
   notFound,
   parseComponentCsv,
@@ -224,8 +225,7 @@ export async function updateComponentStatus(
 ): Promise<ComponentRow> {
   requireAnyRole(actor, ['admin']);
   const now = ctx.clock.now();
-  const changeDate =
-    input.changeDate ?? new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const changeDate = input.changeDate ?? chinaDateKey(now);
   return inTransaction(ctx, async (trx) => {
     const before = await componentRepository.findById(trx, id);
     if (!before) throw notFound(COMPONENT, id);

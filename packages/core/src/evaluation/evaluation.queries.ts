@@ -194,12 +194,7 @@ export async function evaluate(
   const objects = await objectsOf(ctx, actor, query.objectType, prefix, [...byKey.keys()]);
   const evaluated = objects.map((o) => ({
     ...o,
-    counts: countsFromValues(
-      o.members.length === 1
-        ? byKey.get(o.members[0] ?? '')
-        : addValues(o.members.map((m) => byKey.get(m))),
-      plan,
-    ),
+    counts: countsFromValues(addValues(o.members.map((m) => byKey.get(m))), plan),
   }));
   const scheme = await evaluationScheme(ctx);
   const ranked = scoreAndRank({

@@ -10,11 +10,9 @@ import { INDICATOR_NAMES, type FactKind, type IndicatorName } from '@xiuhua/doma
  * sent to a supervisor to verify, so 核实派发 (verify_send_*) reads the acceptance step; sending
  * the check task happens inside the check step, so 核查派发 (check_send_*) reads that step.
  */
-export type Measure = FactMeasure;
+export type IndicatorSource = { kind: FactKind; measure: FactMeasure };
 
-export type IndicatorSource = { kind: FactKind; measure: Measure };
-
-const src = (kind: FactKind, measure: Measure = 'n'): IndicatorSource => ({ kind, measure });
+const src = (kind: FactKind, measure: FactMeasure = 'n'): IndicatorSource => ({ kind, measure });
 
 export const INDICATOR_SOURCES: Readonly<Record<IndicatorName, IndicatorSource>> = {
   reported: src('reported'),

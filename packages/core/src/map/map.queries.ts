@@ -1,5 +1,6 @@
 import { mapRepository, organisationRepository } from '@xiuhua/db';
 import {
+  chinaDateKey,
   forbidden,
   invalidInput,
   type Actor,
@@ -9,7 +10,7 @@ import {
 } from '@xiuhua/domain';
 import type { AppContext } from '../context';
 import { gridIndex } from '../grids/grid-locator.cache';
-import { localDayOf, localDayWindow } from '../mobile/patrol.commands';
+import { localDayWindow } from '../mobile/patrol.commands';
 
 /** Larger areas are refused: the map asks for grids only when zoomed in. */
 export const MAX_GRIDS_PER_MAP_CALL = 5000;
@@ -121,7 +122,7 @@ export async function supervisorTracks(
 ): Promise<SupervisorTrack[]> {
   if (actor.scope.kind === 'department')
     throw forbidden({ zh: '专业部门不能查看巡查轨迹', en: 'Departments cannot see patrol tracks' });
-  const { from, to } = localDayWindow(day ?? localDayOf(ctx.clock.now()));
+  const { from, to } = localDayWindow(day ?? chinaDateKey(ctx.clock.now()));
   const rows = await mapRepository.patrolPoints(ctx.db.kysely, {
     from,
     to,

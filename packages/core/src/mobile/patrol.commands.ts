@@ -1,11 +1,17 @@
 import { patrolRepository, type PatrolPointRow, type PatrolShiftRow } from '@xiuhua/db';
-import { conflict, invalidInput, requireAnyRole, type Actor } from '@xiuhua/domain';
+import {
+  CHINA_OFFSET_MS,
+  chinaDateKey,
+  conflict,
+  invalidInput,
+  requireAnyRole,
+  type Actor,
+} from '@xiuhua/domain';
 import { inTransaction, type AppContext } from '../context';
 import { gridIndex } from '../grids/grid-locator.cache';
 import { myGrids } from './my-grids.query';
 
 const DAY_MS = 86_400_000;
-const LOCAL_OFFSET_MS = 8 * 3_600_000;
 /** Positions older than this are refused: a track is uploaded the same day, not weeks later. */
 export const MAX_POINT_AGE_DAYS = 7;
 export const MAX_POINTS_PER_UPLOAD = 2000;
@@ -112,17 +118,13 @@ export type PatrolDay = {
 export function localDayWindow(day: string): { from: Date; to: Date } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
     throw invalidInput('day', { zh: '日期须为 YYYY-MM-DD', en: 'must be YYYY-MM-DD' });
-  const from = new Date(Date.parse(`${day}T00:00:00Z`) - LOCAL_OFFSET_MS);
+  const from = new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
   return { from, to: new Date(from.getTime() + DAY_MS) };
-}
-
-export function localDayOf(at: Date): string {
-  return new Date(at.getTime() + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The supervisor's patrol of one local day: shifts, track and coverage of each of their grids. */
 export async function patrolDay(ctx: AppContext, actor: Actor, day?: string): Promise<PatrolDay> {
-  const date = day ?? localDayOf(ctx.clock.now());
+  const date = day ?? chinaDateKey(ctx.clock.now());
   const { from, to } = localDayWindow(date);
   const grids = await myGrids(ctx, actor);
   const track = await patrolRepository.pointsBetween(ctx.db.kysely, {

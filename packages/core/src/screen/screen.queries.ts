@@ -1,7 +1,7 @@
 import { caseTimerRepository, screenRepository } from '@xiuhua/db';
-import { regionFilter, requireAnyRole, type Actor, type Role } from '@xiuhua/domain';
+import { chinaDateKey, regionFilter, requireAnyRole, type Actor, type Role } from '@xiuhua/domain';
 import type { AppContext } from '../context';
-import { localDayOf, localDayWindow } from '../mobile/patrol.commands';
+import { localDayWindow } from '../mobile/patrol.commands';
 
 /** Who may watch the big screen: the centre and its leaders. */
 export const SCREEN_ROLES: readonly Role[] = [
@@ -42,7 +42,7 @@ export async function screenSummary(ctx: AppContext, actor: Actor): Promise<Scre
   const now = ctx.clock.now();
   const prefix = regionFilter(actor);
   const region = prefix ? { regionPrefix: prefix } : {};
-  const today = localDayOf(now);
+  const today = chinaDateKey(now);
   const midnight = localDayWindow(today).from;
   const first = new Date(midnight.getTime() - 13 * DAY_MS);
   const [daily, lights, overdue, onShift] = await Promise.all([
@@ -79,7 +79,7 @@ export async function screenSummary(ctx: AppContext, actor: Actor): Promise<Scre
     },
     supervisorsOnShift: onShift,
     trend: Array.from({ length: 14 }, (_, i) => {
-      const day = localDayOf(new Date(first.getTime() + i * DAY_MS));
+      const day = chinaDateKey(new Date(first.getTime() + i * DAY_MS));
       return { day, reported: on('reported', day)?.n ?? 0, closed: on('closed', day)?.n ?? 0 };
     }),
   };

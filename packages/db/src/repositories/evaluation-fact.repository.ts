@@ -158,7 +158,6 @@ export const evaluationFactRepository = {
       .execute();
   },
 
-  /** Sums per object and fact kind for one period. */
   /**
    * Lets this transaction's aggregates sort and hash in memory (a month of a city's facts is
    * millions of rows; the default 4 MB would spill to disk), and skips PostgreSQL's JIT, whose

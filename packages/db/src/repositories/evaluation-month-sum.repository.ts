@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS, chinaDateKey } from '@xiuhua/domain';
 import { sql, type RawBuilder } from 'kysely';
 import {
   toMeasureRows,
@@ -40,13 +41,6 @@ const SUM_KEY = sql.join(SUM_KEY_COLUMNS.map((c) => sql.ref(c)));
 
 /** Two folds at once would take the same sum rows in different orders: they queue instead. */
 const FOLD_LOCK = 7_101_023;
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** The China-time calendar date of a moment, as YYYY-MM-DD. */
-function chinaDateKey(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 function isChinaMonthStart(at: Date): boolean {
   const shifted = new Date(at.getTime() + CHINA_OFFSET_MS);
