@@ -90,7 +90,8 @@ describe('console map in Chromium', () => {
   it('lists the cases and supervisors in view and opens a case from its pin', async () => {
     await openMap(17);
     await expect.poll(() => mapNumber('grids')).toBeGreaterThan(0);
-    expect(await mapNumber('cases')).toBe(2);
+    // The map may refresh more than once while it settles on the view: wait for the last answer.
+    await expect.poll(() => mapNumber('cases')).toBe(2);
     for (const c of cases) await page.getByTestId(`map-list-case-${c.caseNumber}`).waitFor();
     await expect
       .poll(() => page.getByTestId('map-supervisors').textContent())
